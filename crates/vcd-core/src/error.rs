@@ -1,0 +1,105 @@
+//! The engine's one error type, with messages a tenant understands, and its form for the UI.
+
+use crate::vcd_error::VcdError;
+use serde::Serialize;
+use ts_rs::TS;
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum CoreError {
+    #[error("'{input}' is not a usable VCD address: {reason}. Enter it like https://vcd.example.com")]
+    InvalidUrl { input: String, reason: String },
+
+    #[error("Nothing answered at {url}: the connection was refused. Check the address and port, and that VCD (or the simulator) is running.")]
+    ConnectionRefused { url: String },
+
+    #[error("The host name in {url} could not be found ({reason}). Check the spelling, your DNS or your VPN.")]
+    HostNotFound { url: String, reason: String },
+
+    #[error("{url} did not answer within {seconds} s. The server may be overloaded, or a firewall may drop the traffic; try again or raise the timeout.")]
+    Timeout { url: String, seconds: u64 },
+
+    #[error("The certificate of {url} is not trusted: {reason}. Its SHA-256 fingerprint is {fingerprint}; if your provider confirms it, pin it in the profile (or use the CA file they give you).")]
+    UntrustedCertificate {
+        url: String,
+        reason: String,
+        fingerprint: String,
+    },
+
+    #[error("The secure connection to {url} failed: {reason}.")]
+    Tls { url: String, reason: String },
+
+    #[error("The CA file {path} cannot be used: {reason}.")]
+    CaFile { path: String, reason: String },
+
+    #[error("{url} answered HTTP {status}{}", vcd.as_ref().map(|e| format!(": {e}")).unwrap_or_default())]
+    Http {
+        url: String,
+        status: u16,
+        vcd: Option<VcdError>,
+    },
+
+    #[error("{url} answered with a web page (HTML), not the VCD API. The address probably points at a portal, proxy or login page: use the VCD API endpoint's address.")]
+    HtmlInsteadOfApi { url: String },
+
+    #[error("{url} did not answer with XML ({detail}). Is this a VMware Cloud Director address?")]
+    NotXml { url: String, detail: String },
+
+    #[error("{url} answered XML that is not a VCD version list (root element <{root}>, expected <SupportedVersions> in namespace http://www.vmware.com/vcloud/versions).")]
+    NotVersionList { url: String, root: String },
+
+    #[error("The request to {url} failed: {reason}.")]
+    Network { url: String, reason: String },
+
+    #[error("Internal error: {0}. Please report it.")]
+    Internal(String),
+}
+
+impl CoreError {
+    /// A short, stable name for the kind of error (the UI and `--json` outputs use it).
+    pub fn kind(&self) -> &'static str {
+        match self {
+            CoreError::InvalidUrl { .. } => "invalid_url",
+            CoreError::ConnectionRefused { .. } => "connection_refused",
+            CoreError::HostNotFound { .. } => "host_not_found",
+            CoreError::Timeout { .. } => "timeout",
+            CoreError::UntrustedCertificate { .. } => "untrusted_certificate",
+            CoreError::Tls { .. } => "tls",
+            CoreError::CaFile { .. } => "ca_file",
+            CoreError::Http { .. } => "http",
+            CoreError::HtmlInsteadOfApi { .. } => "html_instead_of_api",
+            CoreError::NotXml { .. } => "not_xml",
+            CoreError::NotVersionList { .. } => "not_version_list",
+            CoreError::Network { .. } => "network",
+            CoreError::Internal(_) => "internal",
+        }
+    }
+
+    pub fn report(&self) -> ErrorReport {
+        ErrorReport {
+            kind: self.kind().to_string(),
+            message: self.to_string(),
+            fingerprint: match self {
+                CoreError::UntrustedCertificate { fingerprint, .. } => Some(fingerprint.clone()),
+                _ => None,
+            },
+            status: match self {
+                CoreError::Http { status, .. } => Some(*status),
+                _ => None,
+            },
+        }
+    }
+}
+
+/// An error as the UI shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct ErrorReport {
+    /// See [`CoreError::kind`].
+    pub kind: String,
+    /// The whole sentence to show: what happened and what to do.
+    pub message: String,
+    /// For an untrusted certificate: the fingerprint the user may choose to pin.
+    pub fingerprint: Option<String>,
+    /// For an HTTP error: the status code.
+    pub status: Option<u16>,
+}

@@ -1,0 +1,156 @@
+//! The HTTP client: one reqwest client per trust choice, and reqwest's failures turned into errors a
+//! tenant understands.
+
+use crate::error::CoreError;
+use crate::tls::{client_config, CertificateLog, TlsTrust};
+use std::error::Error as _;
+use std::time::Duration;
+
+/// How requests reach a server.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HttpOptions {
+    pub trust: TlsTrust,
+    /// For the whole request, connection included.
+    pub timeout: Duration,
+}
+
+impl Default for HttpOptions {
+    fn default() -> Self {
+        HttpOptions {
+            trust: TlsTrust::System,
+            timeout: Duration::from_secs(30),
+        }
+    }
+}
+
+/// A client and the log of the certificates its connections were shown.
+#[derive(Debug, Clone)]
+pub struct HttpClient {
+    client: reqwest::Client,
+    certificates: CertificateLog,
+    timeout: Duration,
+}
+
+impl HttpClient {
+    pub fn new(options: &HttpOptions) -> Result<HttpClient, CoreError> {
+        let (tls, certificates) = client_config(&options.trust)?;
+        let client = reqwest::Client::builder()
+            .use_preconfigured_tls(tls)
+            .timeout(options.timeout)
+            .connect_timeout(options.timeout)
+            .user_agent(concat!("VCD-Workbench/", env!("CARGO_PKG_VERSION")))
+            .gzip(true)
+            .build()
+            .map_err(|e| CoreError::Internal(format!("HTTP client set-up failed: {e}")))?;
+        Ok(HttpClient {
+            client,
+            certificates,
+            timeout: options.timeout,
+        })
+    }
+
+    pub fn inner(&self) -> &reqwest::Client {
+        &self.client
+    }
+
+    /// Sends a request and reads its whole body.
+    pub async fn send(&self, request: reqwest::RequestBuilder) -> Result<Response, CoreError> {
+        let request = request
+            .build()
+            .map_err(|e| CoreError::Internal(format!("request could not be built: {e}")))?;
+        let url = request.url().to_string();
+        let response = self
+            .client
+            .execute(request)
+            .await
+            .map_err(|e| self.explain(&url, e))?;
+        let status = response.status().as_u16();
+        let headers = response.headers().clone();
+        let body = response
+            .bytes()
+            .await
+            .map_err(|e| self.explain(&url, e))?
+            .to_vec();
+        Ok(Response {
+            url,
+            status,
+            headers,
+            body,
+        })
+    }
+
+    fn explain(&self, url: &str, err: reqwest::Error) -> CoreError {
+        let url = url.to_string();
+        if err.is_timeout() {
+            return CoreError::Timeout {
+                url,
+                seconds: self.timeout.as_secs().max(1),
+            };
+        }
+        let chain = error_chain(&err);
+        if let Some(seen) = self.certificates.last() {
+            if let Some(reason) = seen.rejected {
+                return CoreError::UntrustedCertificate {
+                    url,
+                    reason,
+                    fingerprint: seen.fingerprint.to_string(),
+                };
+            }
+        }
+        let mut source = err.source();
+        while let Some(s) = source {
+            if let Some(io) = s.downcast_ref::<std::io::Error>() {
+                if io.kind() == std::io::ErrorKind::ConnectionRefused {
+                    return CoreError::ConnectionRefused { url };
+                }
+                if io.kind() == std::io::ErrorKind::TimedOut {
+                    return CoreError::Timeout {
+                        url,
+                        seconds: self.timeout.as_secs().max(1),
+                    };
+                }
+            }
+            if s.downcast_ref::<rustls::Error>().is_some() {
+                return CoreError::Tls { url, reason: chain };
+            }
+            source = s.source();
+        }
+        if chain.contains("dns error") || chain.contains("failed to lookup address") {
+            return CoreError::HostNotFound { url, reason: chain };
+        }
+        if chain.contains("Connection refused") {
+            return CoreError::ConnectionRefused { url };
+        }
+        CoreError::Network { url, reason: chain }
+    }
+}
+
+fn error_chain(err: &reqwest::Error) -> String {
+    let mut parts = vec![err.to_string()];
+    let mut source = err.source();
+    while let Some(s) = source {
+        let text = s.to_string();
+        if !parts.iter().any(|p| p.contains(&text)) {
+            parts.push(text);
+        }
+        source = s.source();
+    }
+    parts.join(": ")
+}
+
+/// A whole response.
+#[derive(Debug, Clone)]
+pub struct Response {
+    pub url: String,
+    pub status: u16,
+    pub headers: reqwest::header::HeaderMap,
+    pub body: Vec<u8>,
+}
+
+impl Response {
+    pub fn content_type(&self) -> Option<&str> {
+        self.headers
+            .get(reqwest::header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+    }
+}

@@ -1,0 +1,21 @@
+//! The VCD Workbench engine. Everything a button in the app does is a function here, callable from
+//! tests and the `vcdw` command line without a window.
+
+pub mod address;
+pub mod api_version;
+pub mod error;
+pub mod fingerprint;
+pub mod http;
+pub mod profile;
+pub mod releases;
+pub mod tls;
+pub mod vcd_error;
+pub mod versions;
+pub mod xml;
+
+pub use api_version::ApiVersion;
+pub use error::{CoreError, ErrorReport};
+pub use fingerprint::Fingerprint;
+pub use http::HttpOptions;
+pub use tls::TlsTrust;
+pub use versions::{discover_versions, VersionEntry, VersionList};

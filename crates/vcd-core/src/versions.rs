@@ -1,0 +1,261 @@
+//! Version discovery: `GET /api/versions`, parsed by namespace, sorted numerically.
+
+use crate::address::{join_path, normalize_base_url};
+use crate::api_version::{xml_accept_header, ApiVersion};
+use crate::error::CoreError;
+use crate::http::{HttpClient, HttpOptions, Response};
+use crate::vcd_error::VcdError;
+use crate::xml::{append_text, local_name, local_name_in, VERSIONS_NS};
+use quick_xml::events::Event;
+use quick_xml::NsReader;
+use serde::Serialize;
+use ts_rs::TS;
+
+/// One `VersionInfo` of a server.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct VersionEntry {
+    pub version: String,
+    /// The VCD release that introduced the version, e.g. "10.5" for 38.0.
+    pub release: Option<String>,
+    pub deprecated: bool,
+    pub login_url: String,
+    pub provider_login_url: Option<String>,
+    /// The `Accept` header for `/api/...` calls at this version.
+    pub accept_header: String,
+}
+
+/// What a server's `/api/versions` says, newest first.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct VersionList {
+    /// The highest active (not deprecated, not pre-release) version: what a client should use.
+    pub default: Option<String>,
+    pub versions: Vec<VersionEntry>,
+}
+
+impl VersionList {
+    pub fn find(&self, version: &str) -> Option<&VersionEntry> {
+        self.versions.iter().find(|v| v.version == version)
+    }
+
+    pub fn default_entry(&self) -> Option<&VersionEntry> {
+        self.default.as_deref().and_then(|d| self.find(d))
+    }
+}
+
+#[derive(Default)]
+struct Info {
+    deprecated: bool,
+    version: String,
+    login_url: String,
+    provider_login_url: Option<String>,
+}
+
+/// Why a body could not be read as a version list (the caller adds the URL).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum VersionsParseError {
+    NotXml(String),
+    WrongRoot(String),
+}
+
+/// Parses a `SupportedVersions` document. Prefixes may vary; unknown elements (`MediaTypeMapping`,
+/// `AlphaVersion`, ...) are skipped. Entries whose `Version` is not a number are left out.
+pub fn parse_versions(xml: &[u8]) -> Result<VersionList, VersionsParseError> {
+    let mut reader = NsReader::from_reader(xml);
+    let mut buf = Vec::new();
+    let mut depth = 0usize;
+    let mut infos: Vec<Info> = Vec::new();
+    let mut current: Option<Info> = None;
+    // The child of VersionInfo whose text is being read, and the text so far.
+    let mut field: Option<&'static str> = None;
+    let mut text = String::new();
+    let mut saw_root = false;
+    loop {
+        let (ns, event) = reader
+            .read_resolved_event_into(&mut buf)
+            .map_err(|e| VersionsParseError::NotXml(format!("malformed XML: {e}")))?;
+        match &event {
+            Event::Start(e) | Event::Empty(e) => {
+                let empty = matches!(event, Event::Empty(_));
+                let name = local_name_in(&ns, e, VERSIONS_NS);
+                if depth == 0 {
+                    if name != Some("SupportedVersions") {
+                        return Err(VersionsParseError::WrongRoot(local_name(e).to_string()));
+                    }
+                    saw_root = true;
+                } else if depth == 1 && name == Some("VersionInfo") {
+                    let mut info = Info::default();
+                    for attr in e.attributes().flatten() {
+                        if attr.key.local_name().as_ref() == b"deprecated" {
+                            info.deprecated = attr.value.as_ref() == b"true";
+                        }
+                    }
+                    current = Some(info);
+                    if empty {
+                        current = None;
+                    }
+                } else if depth == 2 && current.is_some() {
+                    field = match name {
+                        Some("Version") => Some("Version"),
+                        Some("LoginUrl") => Some("LoginUrl"),
+                        Some("ProviderLoginUrl") => Some("ProviderLoginUrl"),
+                        _ => None,
+                    };
+                    text.clear();
+                    if empty {
+                        field = None;
+                    }
+                }
+                if !empty {
+                    depth += 1;
+                }
+            }
+            Event::End(_) => {
+                depth = depth.saturating_sub(1);
+                if depth == 2 {
+                    if let (Some(f), Some(info)) = (field.take(), current.as_mut()) {
+                        let value = text.trim().to_string();
+                        match f {
+                            "Version" => info.version = value,
+                            "LoginUrl" => info.login_url = value,
+                            _ => info.provider_login_url = Some(value),
+                        }
+                    }
+                } else if depth == 1 {
+                    if let Some(info) = current.take() {
+                        infos.push(info);
+                    }
+                }
+            }
+            Event::Text(_) | Event::CData(_) | Event::GeneralRef(_) if field.is_some() => {
+                append_text(&event, &mut text);
+            }
+            Event::Eof if depth > 0 => {
+                return Err(VersionsParseError::NotXml("the document ends early".into()))
+            }
+            Event::Eof => break,
+            _ => {}
+        }
+        buf.clear();
+    }
+    if !saw_root {
+        return Err(VersionsParseError::NotXml("the body is empty".into()));
+    }
+    let mut parsed: Vec<(ApiVersion, Info)> = infos
+        .into_iter()
+        .filter_map(|i| i.version.parse::<ApiVersion>().ok().map(|v| (v, i)))
+        .collect();
+    parsed.sort_by(|a, b| b.0.cmp(&a.0));
+    parsed.dedup_by(|a, b| a.0 == b.0);
+    let default = parsed
+        .iter()
+        .find(|(v, i)| !i.deprecated && !v.is_prerelease())
+        .map(|(v, _)| v.to_string());
+    let versions = parsed
+        .into_iter()
+        .map(|(v, i)| VersionEntry {
+            release: v.release_name().map(str::to_string),
+            accept_header: xml_accept_header(&v),
+            version: v.to_string(),
+            deprecated: i.deprecated,
+            login_url: i.login_url,
+            provider_login_url: i.provider_login_url,
+        })
+        .collect();
+    Ok(VersionList { default, versions })
+}
+
+fn looks_like_html(response: &Response) -> bool {
+    let ct = response.content_type().unwrap_or("").to_ascii_lowercase();
+    if ct.starts_with("text/html") || ct.starts_with("application/xhtml") {
+        return true;
+    }
+    let head: String = String::from_utf8_lossy(&response.body[..response.body.len().min(512)])
+        .trim_start()
+        .to_ascii_lowercase();
+    head.starts_with("<!doctype html") || head.starts_with("<html")
+}
+
+/// Asks a VCD which API versions it speaks. No credentials are sent: VCD answers this anonymously.
+pub async fn discover_versions(base_url: &str, options: &HttpOptions) -> Result<VersionList, CoreError> {
+    let base = normalize_base_url(base_url)?;
+    let url = join_path(&base, "/api/versions");
+    let client = HttpClient::new(options)?;
+    let response = client
+        .send(
+            client
+                .inner()
+                .get(url.clone())
+                .header(reqwest::header::ACCEPT, "application/*+xml"),
+        )
+        .await?;
+    let url = url.to_string();
+    if looks_like_html(&response) {
+        return Err(CoreError::HtmlInsteadOfApi { url });
+    }
+    if response.status >= 400 {
+        return Err(CoreError::Http {
+            url,
+            status: response.status,
+            vcd: VcdError::parse(&response.body),
+        });
+    }
+    if !response.body.iter().find(|b| !b.is_ascii_whitespace()).is_some_and(|b| *b == b'<') {
+        let detail = match response.content_type() {
+            Some(ct) => format!("the content type is {ct}"),
+            None if response.body.is_empty() => "the body is empty".to_string(),
+            None => "the body is not markup".to_string(),
+        };
+        return Err(CoreError::NotXml { url, detail });
+    }
+    parse_versions(&response.body).map_err(|e| match e {
+        VersionsParseError::NotXml(detail) => CoreError::NotXml { url, detail },
+        VersionsParseError::WrongRoot(root) => CoreError::NotVersionList { url, root },
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn prefixed_namespace_and_odd_entries() {
+        let xml = br#"<?xml version="1.0"?>
+<v:SupportedVersions xmlns:v="http://www.vmware.com/vcloud/versions">
+  <v:VersionInfo deprecated="false"><v:Version>36.10</v:Version><v:LoginUrl>https://h/cloudapi/1.0.0/sessions</v:LoginUrl></v:VersionInfo>
+  <v:VersionInfo deprecated="false"><v:Version>36.2</v:Version><v:LoginUrl>https://h/api/sessions?a=1&amp;b=2</v:LoginUrl></v:VersionInfo>
+  <v:VersionInfo deprecated="false"><v:Version>40.0.0-alpha</v:Version><v:LoginUrl>https://h/x</v:LoginUrl></v:VersionInfo>
+  <v:VersionInfo deprecated="true"><v:Version>41.0</v:Version><v:LoginUrl>https://h/x</v:LoginUrl></v:VersionInfo>
+  <v:VersionInfo deprecated="false"><v:Version>not-a-number</v:Version><v:LoginUrl>https://h/x</v:LoginUrl></v:VersionInfo>
+</v:SupportedVersions>"#;
+        let list = parse_versions(xml).unwrap();
+        let order: Vec<&str> = list.versions.iter().map(|v| v.version.as_str()).collect();
+        assert_eq!(order, ["41.0", "40.0.0-alpha", "36.10", "36.2"]);
+        assert_eq!(list.default.as_deref(), Some("36.10"));
+        assert_eq!(list.find("36.2").unwrap().login_url, "https://h/api/sessions?a=1&b=2");
+        assert_eq!(list.find("36.2").unwrap().release.as_deref(), Some("10.3.2"));
+    }
+
+    #[test]
+    fn wrong_documents() {
+        assert_eq!(
+            parse_versions(b"<Org xmlns=\"http://www.vmware.com/vcloud/v1.5\"/>"),
+            Err(VersionsParseError::WrongRoot("Org".into()))
+        );
+        assert_eq!(
+            parse_versions(b"<SupportedVersions/>"),
+            Err(VersionsParseError::WrongRoot("SupportedVersions".into()))
+        );
+        let ns = "xmlns=\"http://www.vmware.com/vcloud/versions\"";
+        let mismatched = format!("<SupportedVersions {ns}><b></SupportedVersions>");
+        let truncated = format!("<SupportedVersions {ns}><VersionInfo>");
+        for bad in [mismatched, truncated] {
+            assert!(
+                matches!(parse_versions(bad.as_bytes()), Err(VersionsParseError::NotXml(_))),
+                "{bad}"
+            );
+        }
+        assert!(matches!(parse_versions(b""), Err(VersionsParseError::NotXml(_))));
+    }
+}

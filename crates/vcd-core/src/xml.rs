@@ -1,0 +1,54 @@
+//! Namespace-aware XML helpers shared by the VCD payload parsers. VCD documents use varying
+//! prefixes (`ns0:Error`, default namespaces), so elements are matched by namespace + local name.
+
+use quick_xml::events::{BytesStart, Event};
+use quick_xml::name::ResolveResult;
+
+/// The legacy vCloud API namespace.
+pub const VCLOUD_NS: &str = "http://www.vmware.com/vcloud/v1.5";
+/// The namespace of `GET /api/versions`.
+pub const VERSIONS_NS: &str = "http://www.vmware.com/vcloud/versions";
+
+/// The element's local name when it is in namespace `ns`.
+pub fn local_name_in<'a>(resolved: &ResolveResult, e: &'a BytesStart, ns: &str) -> Option<&'a str> {
+    match resolved {
+        ResolveResult::Bound(n) if n.as_ref() == ns.as_bytes() => {
+            std::str::from_utf8(e.local_name().into_inner()).ok()
+        }
+        _ => None,
+    }
+}
+
+/// The element's local name, whatever its namespace.
+pub fn local_name<'a>(e: &'a BytesStart) -> &'a str {
+    std::str::from_utf8(e.local_name().into_inner()).unwrap_or("?")
+}
+
+/// Appends the character data of a text, CDATA or entity-reference event to `out`.
+pub fn append_text(event: &Event, out: &mut String) {
+    match event {
+        Event::Text(t) => {
+            if let Ok(raw) = t.decode() {
+                match quick_xml::escape::unescape(&raw) {
+                    Ok(s) => out.push_str(&s),
+                    Err(_) => out.push_str(&raw),
+                }
+            }
+        }
+        Event::CData(c) => {
+            if let Ok(s) = c.decode() {
+                out.push_str(&s);
+            }
+        }
+        Event::GeneralRef(r) => {
+            if let Ok(name) = r.decode() {
+                if let Some(s) = quick_xml::escape::resolve_predefined_entity(&name) {
+                    out.push_str(s);
+                } else if let Ok(Some(c)) = r.resolve_char_ref() {
+                    out.push(c);
+                }
+            }
+        }
+        _ => {}
+    }
+}

@@ -1,0 +1,172 @@
+//! Binding, serving HTTP or HTTPS, and stopping.
+
+use crate::cert::self_signed;
+use crate::routes::{router, SimState};
+use hyper_util::rt::{TokioExecutor, TokioIo};
+use hyper_util::server::conn::auto::Builder;
+use hyper_util::service::TowerToHyperService;
+use std::net::{Ipv4Addr, SocketAddr};
+use std::sync::Arc;
+use tokio::net::TcpListener;
+use tokio::sync::oneshot;
+use tokio::task::{JoinHandle, JoinSet};
+use tokio_rustls::TlsAcceptor;
+use vcd_core::releases::{VcdRelease, DEFAULT_RELEASE};
+use vcd_core::Fingerprint;
+
+#[derive(Debug, thiserror::Error)]
+pub enum SimError {
+    #[error("unknown VCD release '{0}': the simulator knows {known}", known = VcdRelease::names().join(", "))]
+    UnknownRelease(String),
+    #[error("cannot listen on 127.0.0.1:{port}: {reason}")]
+    Bind { port: u16, reason: String },
+    #[error("TLS set-up failed: {0}")]
+    Tls(String),
+}
+
+/// How to run the simulator.
+#[derive(Debug, Clone)]
+pub struct SimOptions {
+    pub release: &'static VcdRelease,
+    /// HTTPS with a self-signed certificate made at start.
+    pub tls: bool,
+    /// 0 picks a free port.
+    pub port: u16,
+}
+
+impl Default for SimOptions {
+    fn default() -> Self {
+        SimOptions {
+            release: VcdRelease::find(DEFAULT_RELEASE).unwrap_or(&vcd_core::releases::SIMULATED_RELEASES[0]),
+            tls: false,
+            port: 0,
+        }
+    }
+}
+
+impl SimOptions {
+    pub fn for_release(name: &str) -> Result<SimOptions, SimError> {
+        let release = VcdRelease::find(name).ok_or_else(|| SimError::UnknownRelease(name.to_string()))?;
+        Ok(SimOptions {
+            release,
+            ..SimOptions::default()
+        })
+    }
+
+    pub fn with_tls(mut self, tls: bool) -> SimOptions {
+        self.tls = tls;
+        self
+    }
+}
+
+/// A simulator that is accepting connections. Dropping it stops it too.
+pub struct RunningSim {
+    url: String,
+    addr: SocketAddr,
+    fingerprint: Option<Fingerprint>,
+    release: &'static VcdRelease,
+    shutdown: Option<oneshot::Sender<()>>,
+    task: Option<JoinHandle<()>>,
+}
+
+impl RunningSim {
+    /// `http://127.0.0.1:PORT` or `https://127.0.0.1:PORT` (no trailing slash).
+    pub fn url(&self) -> &str {
+        &self.url
+    }
+
+    pub fn addr(&self) -> SocketAddr {
+        self.addr
+    }
+
+    /// The SHA-256 fingerprint of the certificate, when serving HTTPS.
+    pub fn fingerprint(&self) -> Option<Fingerprint> {
+        self.fingerprint
+    }
+
+    pub fn release(&self) -> &'static VcdRelease {
+        self.release
+    }
+
+    /// Stops accepting, closes open connections and waits until the server is gone.
+    pub async fn stop(mut self) {
+        if let Some(tx) = self.shutdown.take() {
+            let _ = tx.send(());
+        }
+        if let Some(task) = self.task.take() {
+            let _ = task.await;
+        }
+    }
+}
+
+impl Drop for RunningSim {
+    fn drop(&mut self) {
+        if let Some(tx) = self.shutdown.take() {
+            let _ = tx.send(());
+        }
+    }
+}
+
+/// Binds 127.0.0.1 and starts serving; returns once connections are accepted.
+pub async fn start(options: SimOptions) -> Result<RunningSim, SimError> {
+    let listener = TcpListener::bind((Ipv4Addr::LOCALHOST, options.port))
+        .await
+        .map_err(|e| SimError::Bind {
+            port: options.port,
+            reason: e.to_string(),
+        })?;
+    let addr = listener.local_addr().map_err(|e| SimError::Bind {
+        port: options.port,
+        reason: e.to_string(),
+    })?;
+    let (acceptor, fingerprint) = if options.tls {
+        let cert = self_signed()?;
+        (Some(TlsAcceptor::from(cert.config)), Some(cert.fingerprint))
+    } else {
+        (None, None)
+    };
+    let scheme = if options.tls { "https" } else { "http" };
+    let url = format!("{scheme}://{addr}");
+    let app = router(Arc::new(SimState {
+        release: options.release,
+        public_url: url.clone(),
+    }));
+    let (shutdown, mut stop) = oneshot::channel::<()>();
+    let task = tokio::spawn(async move {
+        let mut connections = JoinSet::new();
+        loop {
+            tokio::select! {
+                _ = &mut stop => break,
+                accepted = listener.accept() => {
+                    let Ok((stream, _)) = accepted else { continue };
+                    let service = TowerToHyperService::new(app.clone());
+                    let acceptor = acceptor.clone();
+                    connections.spawn(async move {
+                        let builder = Builder::new(TokioExecutor::new());
+                        match acceptor {
+                            Some(acceptor) => {
+                                // A client that refuses the certificate ends the handshake: nothing to serve.
+                                if let Ok(tls) = acceptor.accept(stream).await {
+                                    let _ = builder.serve_connection_with_upgrades(TokioIo::new(tls), service).await;
+                                }
+                            }
+                            None => {
+                                let _ = builder.serve_connection_with_upgrades(TokioIo::new(stream), service).await;
+                            }
+                        }
+                    });
+                }
+                Some(_) = connections.join_next(), if !connections.is_empty() => {}
+            }
+        }
+        connections.abort_all();
+    });
+    Ok(RunningSim {
+        url,
+        addr,
+        fingerprint,
+        release: options.release,
+        shutdown: Some(shutdown),
+        task: Some(task),
+    })
+}

@@ -1,0 +1,181 @@
+//! vcdw: VCD Workbench on the command line.
+
+mod trust_args;
+
+use clap::{Parser, Subcommand};
+use serde_json::json;
+use std::io::Write;
+use std::process::ExitCode;
+use std::time::Duration;
+use trust_args::TrustArgs;
+use vcd_core::releases::DEFAULT_RELEASE;
+use vcd_core::{discover_versions, CoreError, HttpOptions, VersionList};
+
+#[derive(Parser)]
+#[command(name = "vcdw", version, about = "VCD Workbench on the command line")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Run the built-in VCD simulator on 127.0.0.1 until interrupted (Ctrl+C).
+    Sim {
+        /// The VCD release to simulate: 10.1, 10.2, 10.3, 10.3.1, 10.4, 10.5 or 10.6.
+        #[arg(long, default_value = DEFAULT_RELEASE)]
+        release: String,
+        /// Serve HTTPS with a self-signed certificate made at start (its fingerprint is printed).
+        #[arg(long)]
+        tls: bool,
+        /// The port to listen on; 0 picks a free one.
+        #[arg(long, default_value_t = 0)]
+        port: u16,
+        /// Print one JSON line {"url", "sha256"} once connections are accepted.
+        #[arg(long)]
+        json: bool,
+    },
+    /// List the API versions a VCD supports (GET /api/versions), newest first.
+    Versions {
+        /// The VCD address, e.g. https://vcd.example.com
+        url: String,
+        /// Print {"default", "versions": [...]} as JSON.
+        #[arg(long)]
+        json: bool,
+        #[command(flatten)]
+        trust: TrustArgs,
+        /// Seconds to wait for the server.
+        #[arg(long, default_value_t = 30)]
+        timeout: u64,
+    },
+}
+
+#[tokio::main]
+async fn main() -> ExitCode {
+    tracing_subscriber::fmt()
+        .with_env_filter(tracing_subscriber::EnvFilter::from_env("VCDW_LOG"))
+        .with_writer(std::io::stderr)
+        .init();
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Sim {
+            release,
+            tls,
+            port,
+            json,
+        } => run_sim(&release, tls, port, json).await,
+        Command::Versions {
+            url,
+            json,
+            trust,
+            timeout,
+        } => run_versions(&url, json, &trust, timeout).await,
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("vcdw: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn run_sim(release: &str, tls: bool, port: u16, json: bool) -> Result<(), String> {
+    let options = vcd_sim::SimOptions::for_release(release).map_err(|e| e.to_string())?;
+    let options = vcd_sim::SimOptions { port, ..options.with_tls(tls) };
+    let sim = vcd_sim::start(options).await.map_err(|e| e.to_string())?;
+    let mut out = std::io::stdout().lock();
+    if json {
+        let mut line = json!({ "url": sim.url() });
+        if let Some(fp) = sim.fingerprint() {
+            line["sha256"] = json!(fp.to_string());
+        }
+        let _ = writeln!(out, "{line}");
+    } else {
+        let r = sim.release();
+        let _ = writeln!(out, "VCD simulator: VCD {} (API {}) at {}", r.name, r.max_api, sim.url());
+        if let Some(fp) = sim.fingerprint() {
+            let _ = writeln!(out, "Certificate SHA-256: {fp}");
+            let _ = writeln!(out, "Trust it with: vcdw versions {} --pin {fp}", sim.url());
+        }
+        let _ = writeln!(out, "Press Ctrl+C to stop.");
+    }
+    let _ = out.flush();
+    drop(out);
+    wait_for_stop_signal().await;
+    sim.stop().await;
+    Ok(())
+}
+
+async fn wait_for_stop_signal() {
+    #[cfg(unix)]
+    {
+        use tokio::signal::unix::{signal, SignalKind};
+        match signal(SignalKind::terminate()) {
+            Ok(mut term) => {
+                tokio::select! {
+                    _ = tokio::signal::ctrl_c() => {}
+                    _ = term.recv() => {}
+                }
+            }
+            Err(_) => {
+                let _ = tokio::signal::ctrl_c().await;
+            }
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = tokio::signal::ctrl_c().await;
+    }
+}
+
+fn print_error_json(err: &CoreError) {
+    println!("{}", json!({ "error": err.report() }));
+}
+
+async fn run_versions(url: &str, as_json: bool, trust: &TrustArgs, timeout: u64) -> Result<(), String> {
+    let trust = trust.to_trust()?;
+    let options = HttpOptions {
+        trust,
+        timeout: Duration::from_secs(timeout.max(1)),
+    };
+    let list = match discover_versions(url, &options).await {
+        Ok(list) => list,
+        Err(err) => {
+            if as_json {
+                print_error_json(&err);
+            }
+            return Err(err.to_string());
+        }
+    };
+    if as_json {
+        println!("{}", serde_json::to_string(&list).map_err(|e| e.to_string())?);
+    } else {
+        print_version_table(&list);
+    }
+    Ok(())
+}
+
+fn print_version_table(list: &VersionList) {
+    println!("{:<14} {:<9} {:<11} LOGIN URL", "VERSION", "RELEASE", "STATE");
+    for v in &list.versions {
+        let state = if list.default.as_deref() == Some(v.version.as_str()) {
+            "default"
+        } else if v.deprecated {
+            "deprecated"
+        } else {
+            "active"
+        };
+        println!(
+            "{:<14} {:<9} {:<11} {}",
+            v.version,
+            v.release.as_deref().unwrap_or("-"),
+            state,
+            v.login_url
+        );
+    }
+    match list.default_entry() {
+        Some(d) => println!("\nDefault: {} → Accept: {}", d.version, d.accept_header),
+        None => println!("\nNo active API version: the server offers only deprecated ones."),
+    }
+}
