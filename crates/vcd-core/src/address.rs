@@ -67,15 +67,30 @@ mod tests {
     #[test]
     fn cleans_what_users_paste() {
         assert_eq!(norm("vcd.example.com"), "https://vcd.example.com/");
-        assert_eq!(norm("https://vcd.example.com/tenant/acme/vdcs"), "https://vcd.example.com/");
-        assert_eq!(norm("https://vcd.example.com/api/versions"), "https://vcd.example.com/");
+        assert_eq!(
+            norm("https://vcd.example.com/tenant/acme/vdcs"),
+            "https://vcd.example.com/"
+        );
+        assert_eq!(
+            norm("https://vcd.example.com/api/versions"),
+            "https://vcd.example.com/"
+        );
         assert_eq!(norm("http://127.0.0.1:8080/"), "http://127.0.0.1:8080/");
-        assert_eq!(norm("https://gw.example.com/vcd/api"), "https://gw.example.com/vcd");
+        assert_eq!(
+            norm("https://gw.example.com/vcd/api"),
+            "https://gw.example.com/vcd"
+        );
     }
 
     #[test]
     fn refuses_what_cannot_work() {
-        for bad in ["", "ftp://vcd.example.com", "https://", "https://user:pw@vcd.example.com", "http://exa mple.com"] {
+        for bad in [
+            "",
+            "ftp://vcd.example.com",
+            "https://",
+            "https://user:pw@vcd.example.com",
+            "http://exa mple.com",
+        ] {
             let err = normalize_base_url(bad).unwrap_err();
             assert_eq!(err.kind(), "invalid_url", "{bad}");
         }
@@ -84,8 +99,14 @@ mod tests {
     #[test]
     fn joins_keeping_a_prefix() {
         let base = normalize_base_url("https://gw.example.com/vcd").unwrap();
-        assert_eq!(join_path(&base, "/api/versions").as_str(), "https://gw.example.com/vcd/api/versions");
+        assert_eq!(
+            join_path(&base, "/api/versions").as_str(),
+            "https://gw.example.com/vcd/api/versions"
+        );
         let base = normalize_base_url("https://vcd.example.com").unwrap();
-        assert_eq!(join_path(&base, "/api/versions").as_str(), "https://vcd.example.com/api/versions");
+        assert_eq!(
+            join_path(&base, "/api/versions").as_str(),
+            "https://vcd.example.com/api/versions"
+        );
     }
 }

@@ -90,12 +90,13 @@ impl ApiVersion {
 
 impl Ord for ApiVersion {
     fn cmp(&self, other: &Self) -> Ordering {
-        self.cmp_numbers(other).then_with(|| match (&self.pre, &other.pre) {
-            (None, None) => Ordering::Equal,
-            (Some(_), None) => Ordering::Less,
-            (None, Some(_)) => Ordering::Greater,
-            (Some(a), Some(b)) => a.cmp(b),
-        })
+        self.cmp_numbers(other)
+            .then_with(|| match (&self.pre, &other.pre) {
+                (None, None) => Ordering::Equal,
+                (Some(_), None) => Ordering::Less,
+                (None, Some(_)) => Ordering::Greater,
+                (Some(a), Some(b)) => a.cmp(b),
+            })
     }
 }
 

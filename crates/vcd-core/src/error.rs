@@ -6,7 +6,9 @@ use ts_rs::TS;
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum CoreError {
-    #[error("'{input}' is not a usable VCD address: {reason}. Enter it like https://vcd.example.com")]
+    #[error(
+        "'{input}' is not a usable VCD address: {reason}. Enter it like https://vcd.example.com"
+    )]
     InvalidUrl { input: String, reason: String },
 
     #[error("Nothing answered at {url}: the connection was refused. Check the address and port, and that VCD (or the simulator) is running.")]

@@ -158,8 +158,8 @@ impl VcdRelease {
         versions
             .into_iter()
             .map(|version| {
-                let deprecated = version < oldest_active
-                    || self.also_deprecated.contains(&version.as_str());
+                let deprecated =
+                    version < oldest_active || self.also_deprecated.contains(&version.as_str());
                 let cloudapi = version.at_least("36.0");
                 ServedVersion {
                     deprecated,
@@ -206,13 +206,19 @@ mod tests {
             .collect();
         expected.push(("5.5".into(), true));
         assert_eq!(listed, expected);
-        let v36 = served.iter().find(|s| s.version.as_str() == "36.0").unwrap();
+        let v36 = served
+            .iter()
+            .find(|s| s.version.as_str() == "36.0")
+            .unwrap();
         assert_eq!(v36.login_path, "/cloudapi/1.0.0/sessions");
         assert_eq!(
             v36.provider_login_path,
             Some("/cloudapi/1.0.0/sessions/provider")
         );
-        let v35 = served.iter().find(|s| s.version.as_str() == "35.0").unwrap();
+        let v35 = served
+            .iter()
+            .find(|s| s.version.as_str() == "35.0")
+            .unwrap();
         assert_eq!(v35.login_path, "/api/sessions");
         assert_eq!(v35.provider_login_path, None);
     }

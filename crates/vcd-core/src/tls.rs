@@ -138,13 +138,9 @@ impl ServerCertVerifier for TrustVerifier {
             }
         } else {
             match &self.webpki {
-                Ok(v) => v.verify_server_cert(
-                    end_entity,
-                    intermediates,
-                    server_name,
-                    ocsp_response,
-                    now,
-                ),
+                Ok(v) => {
+                    v.verify_server_cert(end_entity, intermediates, server_name, ocsp_response, now)
+                }
                 Err(why) => {
                     self.log.record(PresentedCertificate {
                         fingerprint,
@@ -219,7 +215,9 @@ fn read_ca_file(path: &PathBuf) -> Result<Vec<CertificateDer<'static>>, CoreErro
 }
 
 /// A rustls client configuration for this trust choice, and the log its verifier writes to.
-pub fn client_config(trust: &TlsTrust) -> Result<(rustls::ClientConfig, CertificateLog), CoreError> {
+pub fn client_config(
+    trust: &TlsTrust,
+) -> Result<(rustls::ClientConfig, CertificateLog), CoreError> {
     let provider = Arc::new(rustls::crypto::ring::default_provider());
     let mut roots = RootCertStore::empty();
     let (pin, insecure) = match trust {
@@ -242,9 +240,11 @@ pub fn client_config(trust: &TlsTrust) -> Result<(rustls::ClientConfig, Certific
         }
     }
     let webpki = if roots.is_empty() {
-        Err("this computer has no trusted certificate authorities installed \
+        Err(
+            "this computer has no trusted certificate authorities installed \
              (install ca-certificates, or pin the certificate)"
-            .to_string())
+                .to_string(),
+        )
     } else {
         WebPkiServerVerifier::builder_with_provider(Arc::new(roots), provider.clone())
             .build()

@@ -92,33 +92,11 @@ mod tests {
     use super::*;
 
     #[test]
-    fn reads_the_captured_403_with_its_ns0_prefix() {
-        let body = std::fs::read(concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/../../../shared/vcd-samples/error-403-access-forbidden.xml"
-        ))
-        .unwrap();
-        let err = VcdError::parse(&body).unwrap();
-        assert_eq!(err.major.as_deref(), Some("403"));
-        assert_eq!(err.minor.as_deref(), Some("ACCESS_TO_RESOURCE_IS_FORBIDDEN"));
-        assert!(err.message.starts_with("No access to entity \"(com.vmware.vcloud.entity.vapp:"));
-    }
-
-    #[test]
-    fn reads_the_captured_cloudapi_401() {
-        let body = std::fs::read(concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/../../../shared/vcd-samples/error-401-cloudapi-not-authenticated.json"
-        ))
-        .unwrap();
-        let err = VcdError::parse(&body).unwrap();
-        assert_eq!(err.minor.as_deref(), Some("NOT_AUTHENTICATED"));
-        assert!(err.message.contains("This operation is denied."));
-    }
-
-    #[test]
     fn other_xml_is_not_an_error() {
-        assert_eq!(VcdError::parse(b"<Org xmlns=\"http://www.vmware.com/vcloud/v1.5\"/>"), None);
+        assert_eq!(
+            VcdError::parse(b"<Org xmlns=\"http://www.vmware.com/vcloud/v1.5\"/>"),
+            None
+        );
         assert_eq!(VcdError::parse(b"<Error/>"), None);
         assert_eq!(VcdError::parse(b"plain text"), None);
     }

@@ -178,7 +178,10 @@ fn looks_like_html(response: &Response) -> bool {
 }
 
 /// Asks a VCD which API versions it speaks. No credentials are sent: VCD answers this anonymously.
-pub async fn discover_versions(base_url: &str, options: &HttpOptions) -> Result<VersionList, CoreError> {
+pub async fn discover_versions(
+    base_url: &str,
+    options: &HttpOptions,
+) -> Result<VersionList, CoreError> {
     let base = normalize_base_url(base_url)?;
     let url = join_path(&base, "/api/versions");
     let client = HttpClient::new(options)?;
@@ -201,7 +204,8 @@ pub async fn discover_versions(base_url: &str, options: &HttpOptions) -> Result<
             vcd: VcdError::parse(&response.body),
         });
     }
-    if !response.body.iter().find(|b| !b.is_ascii_whitespace()).is_some_and(|b| *b == b'<') {
+    let first_byte = response.body.iter().find(|b| !b.is_ascii_whitespace());
+    if first_byte != Some(&b'<') {
         let detail = match response.content_type() {
             Some(ct) => format!("the content type is {ct}"),
             None if response.body.is_empty() => "the body is empty".to_string(),
@@ -233,8 +237,14 @@ mod tests {
         let order: Vec<&str> = list.versions.iter().map(|v| v.version.as_str()).collect();
         assert_eq!(order, ["41.0", "40.0.0-alpha", "36.10", "36.2"]);
         assert_eq!(list.default.as_deref(), Some("36.10"));
-        assert_eq!(list.find("36.2").unwrap().login_url, "https://h/api/sessions?a=1&b=2");
-        assert_eq!(list.find("36.2").unwrap().release.as_deref(), Some("10.3.2"));
+        assert_eq!(
+            list.find("36.2").unwrap().login_url,
+            "https://h/api/sessions?a=1&b=2"
+        );
+        assert_eq!(
+            list.find("36.2").unwrap().release.as_deref(),
+            Some("10.3.2")
+        );
     }
 
     #[test]
@@ -252,10 +262,16 @@ mod tests {
         let truncated = format!("<SupportedVersions {ns}><VersionInfo>");
         for bad in [mismatched, truncated] {
             assert!(
-                matches!(parse_versions(bad.as_bytes()), Err(VersionsParseError::NotXml(_))),
+                matches!(
+                    parse_versions(bad.as_bytes()),
+                    Err(VersionsParseError::NotXml(_))
+                ),
                 "{bad}"
             );
         }
-        assert!(matches!(parse_versions(b""), Err(VersionsParseError::NotXml(_))));
+        assert!(matches!(
+            parse_versions(b""),
+            Err(VersionsParseError::NotXml(_))
+        ));
     }
 }

@@ -8,6 +8,7 @@ use vcd_core::Fingerprint;
 pub struct SelfSigned {
     pub config: Arc<rustls::ServerConfig>,
     pub fingerprint: Fingerprint,
+    pub pem: String,
 }
 
 pub fn self_signed() -> Result<SelfSigned, SimError> {
@@ -16,6 +17,7 @@ pub fn self_signed() -> Result<SelfSigned, SimError> {
         .map_err(|e| SimError::Tls(format!("could not make a certificate: {e}")))?;
     let der: CertificateDer<'static> = generated.cert.der().clone();
     let fingerprint = Fingerprint::of_der(&der);
+    let pem = generated.cert.pem();
     let key = PrivateKeyDer::Pkcs8(PrivatePkcs8KeyDer::from(
         generated.signing_key.serialize_der(),
     ));
@@ -30,5 +32,6 @@ pub fn self_signed() -> Result<SelfSigned, SimError> {
     Ok(SelfSigned {
         config: Arc::new(config),
         fingerprint,
+        pem,
     })
 }

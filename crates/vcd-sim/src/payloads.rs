@@ -9,24 +9,96 @@ const XML_DECLARATION: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone
 /// A part of the `MediaTypeMapping` list the real 5.5 entry carries (media type, complex type,
 /// schema file), enough for a client to see the shape.
 const MEDIA_TYPE_MAPPINGS: &[(&str, &str, &str)] = &[
-    ("application/vnd.vmware.vcloud.error+xml", "ErrorType", "common.xsd"),
-    ("application/vnd.vmware.vcloud.controlAccess+xml", "ControlAccessParamsType", "common.xsd"),
-    ("application/vnd.vmware.vcloud.session+xml", "SessionType", "master.xsd"),
-    ("application/vnd.vmware.vcloud.orgList+xml", "OrgListType", "master.xsd"),
-    ("application/vnd.vmware.vcloud.org+xml", "OrgType", "master.xsd"),
-    ("application/vnd.vmware.vcloud.vdc+xml", "VdcType", "master.xsd"),
-    ("application/vnd.vmware.vcloud.vApp+xml", "VAppType", "master.xsd"),
-    ("application/vnd.vmware.vcloud.vm+xml", "VmType", "master.xsd"),
-    ("application/vnd.vmware.vcloud.catalog+xml", "CatalogType", "master.xsd"),
-    ("application/vnd.vmware.vcloud.catalogItem+xml", "CatalogItemType", "master.xsd"),
-    ("application/vnd.vmware.vcloud.vAppTemplate+xml", "VAppTemplateType", "master.xsd"),
-    ("application/vnd.vmware.vcloud.task+xml", "TaskType", "master.xsd"),
-    ("application/vnd.vmware.vcloud.tasksList+xml", "TasksListType", "master.xsd"),
-    ("application/vnd.vmware.vcloud.network+xml", "NetworkType", "master.xsd"),
-    ("application/vnd.vmware.vcloud.orgNetwork+xml", "OrgNetworkType", "master.xsd"),
-    ("application/vnd.vmware.admin.edgeGateway+xml", "GatewayType", "master.xsd"),
-    ("application/vnd.vmware.admin.user+xml", "UserType", "master.xsd"),
-    ("application/vnd.vmware.admin.vmwexternalnet+xml", "VMWExternalNetworkType", "vmwextensions.xsd"),
+    (
+        "application/vnd.vmware.vcloud.error+xml",
+        "ErrorType",
+        "common.xsd",
+    ),
+    (
+        "application/vnd.vmware.vcloud.controlAccess+xml",
+        "ControlAccessParamsType",
+        "common.xsd",
+    ),
+    (
+        "application/vnd.vmware.vcloud.session+xml",
+        "SessionType",
+        "master.xsd",
+    ),
+    (
+        "application/vnd.vmware.vcloud.orgList+xml",
+        "OrgListType",
+        "master.xsd",
+    ),
+    (
+        "application/vnd.vmware.vcloud.org+xml",
+        "OrgType",
+        "master.xsd",
+    ),
+    (
+        "application/vnd.vmware.vcloud.vdc+xml",
+        "VdcType",
+        "master.xsd",
+    ),
+    (
+        "application/vnd.vmware.vcloud.vApp+xml",
+        "VAppType",
+        "master.xsd",
+    ),
+    (
+        "application/vnd.vmware.vcloud.vm+xml",
+        "VmType",
+        "master.xsd",
+    ),
+    (
+        "application/vnd.vmware.vcloud.catalog+xml",
+        "CatalogType",
+        "master.xsd",
+    ),
+    (
+        "application/vnd.vmware.vcloud.catalogItem+xml",
+        "CatalogItemType",
+        "master.xsd",
+    ),
+    (
+        "application/vnd.vmware.vcloud.vAppTemplate+xml",
+        "VAppTemplateType",
+        "master.xsd",
+    ),
+    (
+        "application/vnd.vmware.vcloud.task+xml",
+        "TaskType",
+        "master.xsd",
+    ),
+    (
+        "application/vnd.vmware.vcloud.tasksList+xml",
+        "TasksListType",
+        "master.xsd",
+    ),
+    (
+        "application/vnd.vmware.vcloud.network+xml",
+        "NetworkType",
+        "master.xsd",
+    ),
+    (
+        "application/vnd.vmware.vcloud.orgNetwork+xml",
+        "OrgNetworkType",
+        "master.xsd",
+    ),
+    (
+        "application/vnd.vmware.admin.edgeGateway+xml",
+        "GatewayType",
+        "master.xsd",
+    ),
+    (
+        "application/vnd.vmware.admin.user+xml",
+        "UserType",
+        "master.xsd",
+    ),
+    (
+        "application/vnd.vmware.admin.vmwexternalnet+xml",
+        "VMWExternalNetworkType",
+        "vmwextensions.xsd",
+    ),
 ];
 
 /// `GET /api/versions` as the release serves it, login URLs built from the public address.
@@ -37,7 +109,12 @@ pub fn versions_xml(release: &VcdRelease, public_url: &str) -> String {
     for served in release.served_versions() {
         let _ = writeln!(out, "  <VersionInfo deprecated=\"{}\">", served.deprecated);
         let _ = writeln!(out, "    <Version>{}</Version>", served.version);
-        let _ = writeln!(out, "    <LoginUrl>{}{}</LoginUrl>", escape(public_url), served.login_path);
+        let _ = writeln!(
+            out,
+            "    <LoginUrl>{}{}</LoginUrl>",
+            escape(public_url),
+            served.login_path
+        );
         if let Some(provider) = served.provider_login_path {
             let _ = writeln!(
                 out,

@@ -27,7 +27,10 @@ pub fn router(state: Shared) -> Router {
 fn xml(status: StatusCode, media_type: &str, version: &str, body: String) -> Response {
     (
         status,
-        [(header::CONTENT_TYPE, format!("{media_type};version={version}"))],
+        [(
+            header::CONTENT_TYPE,
+            format!("{media_type};version={version}"),
+        )],
         body,
     )
         .into_response()
@@ -54,11 +57,28 @@ async fn versions(State(state): State<Shared>) -> Response {
 }
 
 async fn not_found(State(state): State<Shared>, request: Request) -> Response {
-    let message = format!("The requested resource {} could not be found.", request.uri().path());
-    vcd_error(&state, StatusCode::NOT_FOUND, "RESOURCE_NOT_FOUND", &message)
+    let message = format!(
+        "The requested resource {} could not be found.",
+        request.uri().path()
+    );
+    vcd_error(
+        &state,
+        StatusCode::NOT_FOUND,
+        "RESOURCE_NOT_FOUND",
+        &message,
+    )
 }
 
 async fn method_not_allowed(State(state): State<Shared>, request: Request) -> Response {
-    let message = format!("HTTP method {} is not supported for {}.", request.method(), request.uri().path());
-    vcd_error(&state, StatusCode::METHOD_NOT_ALLOWED, "METHOD_NOT_ALLOWED", &message)
+    let message = format!(
+        "HTTP method {} is not supported for {}.",
+        request.method(),
+        request.uri().path()
+    );
+    vcd_error(
+        &state,
+        StatusCode::METHOD_NOT_ALLOWED,
+        "METHOD_NOT_ALLOWED",
+        &message,
+    )
 }

@@ -37,7 +37,8 @@ pub struct SimOptions {
 impl Default for SimOptions {
     fn default() -> Self {
         SimOptions {
-            release: VcdRelease::find(DEFAULT_RELEASE).unwrap_or(&vcd_core::releases::SIMULATED_RELEASES[0]),
+            release: VcdRelease::find(DEFAULT_RELEASE)
+                .unwrap_or(&vcd_core::releases::SIMULATED_RELEASES[0]),
             tls: false,
             port: 0,
         }
@@ -46,7 +47,8 @@ impl Default for SimOptions {
 
 impl SimOptions {
     pub fn for_release(name: &str) -> Result<SimOptions, SimError> {
-        let release = VcdRelease::find(name).ok_or_else(|| SimError::UnknownRelease(name.to_string()))?;
+        let release =
+            VcdRelease::find(name).ok_or_else(|| SimError::UnknownRelease(name.to_string()))?;
         Ok(SimOptions {
             release,
             ..SimOptions::default()
@@ -64,6 +66,7 @@ pub struct RunningSim {
     url: String,
     addr: SocketAddr,
     fingerprint: Option<Fingerprint>,
+    certificate_pem: Option<String>,
     release: &'static VcdRelease,
     shutdown: Option<oneshot::Sender<()>>,
     task: Option<JoinHandle<()>>,
@@ -82,6 +85,11 @@ impl RunningSim {
     /// The SHA-256 fingerprint of the certificate, when serving HTTPS.
     pub fn fingerprint(&self) -> Option<Fingerprint> {
         self.fingerprint
+    }
+
+    /// The certificate in PEM, when serving HTTPS (a client may use it as a CA file).
+    pub fn certificate_pem(&self) -> Option<&str> {
+        self.certificate_pem.as_deref()
     }
 
     pub fn release(&self) -> &'static VcdRelease {
@@ -119,11 +127,15 @@ pub async fn start(options: SimOptions) -> Result<RunningSim, SimError> {
         port: options.port,
         reason: e.to_string(),
     })?;
-    let (acceptor, fingerprint) = if options.tls {
+    let (acceptor, fingerprint, certificate_pem) = if options.tls {
         let cert = self_signed()?;
-        (Some(TlsAcceptor::from(cert.config)), Some(cert.fingerprint))
+        (
+            Some(TlsAcceptor::from(cert.config)),
+            Some(cert.fingerprint),
+            Some(cert.pem),
+        )
     } else {
-        (None, None)
+        (None, None, None)
     };
     let scheme = if options.tls { "https" } else { "http" };
     let url = format!("{scheme}://{addr}");
@@ -165,6 +177,7 @@ pub async fn start(options: SimOptions) -> Result<RunningSim, SimError> {
         url,
         addr,
         fingerprint,
+        certificate_pem,
         release: options.release,
         shutdown: Some(shutdown),
         task: Some(task),

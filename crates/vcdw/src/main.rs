@@ -82,7 +82,10 @@ async fn main() -> ExitCode {
 
 async fn run_sim(release: &str, tls: bool, port: u16, json: bool) -> Result<(), String> {
     let options = vcd_sim::SimOptions::for_release(release).map_err(|e| e.to_string())?;
-    let options = vcd_sim::SimOptions { port, ..options.with_tls(tls) };
+    let options = vcd_sim::SimOptions {
+        port,
+        ..options.with_tls(tls)
+    };
     let sim = vcd_sim::start(options).await.map_err(|e| e.to_string())?;
     let mut out = std::io::stdout().lock();
     if json {
@@ -93,7 +96,13 @@ async fn run_sim(release: &str, tls: bool, port: u16, json: bool) -> Result<(), 
         let _ = writeln!(out, "{line}");
     } else {
         let r = sim.release();
-        let _ = writeln!(out, "VCD simulator: VCD {} (API {}) at {}", r.name, r.max_api, sim.url());
+        let _ = writeln!(
+            out,
+            "VCD simulator: VCD {} (API {}) at {}",
+            r.name,
+            r.max_api,
+            sim.url()
+        );
         if let Some(fp) = sim.fingerprint() {
             let _ = writeln!(out, "Certificate SHA-256: {fp}");
             let _ = writeln!(out, "Trust it with: vcdw versions {} --pin {fp}", sim.url());
@@ -133,7 +142,12 @@ fn print_error_json(err: &CoreError) {
     println!("{}", json!({ "error": err.report() }));
 }
 
-async fn run_versions(url: &str, as_json: bool, trust: &TrustArgs, timeout: u64) -> Result<(), String> {
+async fn run_versions(
+    url: &str,
+    as_json: bool,
+    trust: &TrustArgs,
+    timeout: u64,
+) -> Result<(), String> {
     let trust = trust.to_trust()?;
     let options = HttpOptions {
         trust,
@@ -149,7 +163,10 @@ async fn run_versions(url: &str, as_json: bool, trust: &TrustArgs, timeout: u64)
         }
     };
     if as_json {
-        println!("{}", serde_json::to_string(&list).map_err(|e| e.to_string())?);
+        println!(
+            "{}",
+            serde_json::to_string(&list).map_err(|e| e.to_string())?
+        );
     } else {
         print_version_table(&list);
     }
@@ -157,7 +174,10 @@ async fn run_versions(url: &str, as_json: bool, trust: &TrustArgs, timeout: u64)
 }
 
 fn print_version_table(list: &VersionList) {
-    println!("{:<14} {:<9} {:<11} LOGIN URL", "VERSION", "RELEASE", "STATE");
+    println!(
+        "{:<14} {:<9} {:<11} LOGIN URL",
+        "VERSION", "RELEASE", "STATE"
+    );
     for v in &list.versions {
         let state = if list.default.as_deref() == Some(v.version.as_str()) {
             "default"

@@ -28,7 +28,9 @@ impl TrustArgs {
             return Ok(TlsTrust::Insecure);
         }
         if let Some(pin) = &self.pin {
-            let sha256: Fingerprint = pin.parse().map_err(|e: vcd_core::fingerprint::BadFingerprint| e.to_string())?;
+            let sha256: Fingerprint = pin
+                .parse()
+                .map_err(|e: vcd_core::fingerprint::BadFingerprint| e.to_string())?;
             return Ok(TlsTrust::Pinned { sha256 });
         }
         if let Some(path) = &self.ca {

@@ -1,0 +1,143 @@
+//! `vcdw sim` and `vcdw versions` as a user runs them: real processes over loopback.
+
+use serde_json::Value;
+use std::io::{BufRead, BufReader};
+use std::process::{Child, Command, Output, Stdio};
+
+const VCDW: &str = env!("CARGO_BIN_EXE_vcdw");
+
+/// A `vcdw sim` process, killed when dropped.
+struct Sim {
+    child: Child,
+    first_line: Value,
+}
+
+impl Drop for Sim {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn sim(args: &[&str]) -> Sim {
+    let mut child = Command::new(VCDW)
+        .arg("sim")
+        .args(args)
+        .arg("--json")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::inherit())
+        .spawn()
+        .expect("vcdw starts");
+    let mut line = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut line)
+        .unwrap();
+    let first_line = serde_json::from_str(&line).unwrap_or_else(|e| panic!("{line:?}: {e}"));
+    Sim { child, first_line }
+}
+
+fn vcdw(args: &[&str]) -> Output {
+    Command::new(VCDW).args(args).output().expect("vcdw runs")
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+#[test]
+fn versions_over_tls_with_a_pin_in_any_spelling() {
+    let sim = sim(&["--tls"]);
+    let url = sim.first_line["url"].as_str().unwrap();
+    let sha = sim.first_line["sha256"].as_str().unwrap();
+    assert!(url.starts_with("https://127.0.0.1:"), "{url}");
+    assert_eq!(sha.len(), 95, "{sha}");
+
+    for pin in [sha.to_string(), sha.replace(':', "").to_lowercase()] {
+        let out = vcdw(&["versions", url, "--json", "--pin", &pin]);
+        assert!(out.status.success(), "{}", text(&out.stderr));
+        let json: Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert_eq!(json["default"], "38.0");
+        let versions = json["versions"].as_array().unwrap();
+        assert_eq!(versions[0]["version"], "38.0");
+        assert_eq!(versions[0]["release"], "10.5");
+        assert_eq!(versions[0]["deprecated"], false);
+        assert_eq!(
+            versions[0]["login_url"],
+            format!("{url}/cloudapi/1.0.0/sessions")
+        );
+        assert_eq!(
+            versions[0]["provider_login_url"],
+            format!("{url}/cloudapi/1.0.0/sessions/provider")
+        );
+        assert_eq!(versions.last().unwrap()["version"], "5.5");
+        assert_eq!(versions.last().unwrap()["provider_login_url"], Value::Null);
+    }
+}
+
+#[test]
+fn an_unpinned_self_signed_server_fails_with_one_line_naming_the_fingerprint() {
+    let sim = sim(&["--tls", "--release", "10.4"]);
+    let url = sim.first_line["url"].as_str().unwrap();
+    let sha = sim.first_line["sha256"].as_str().unwrap();
+    let out = vcdw(&["versions", url]);
+    assert!(!out.status.success());
+    let stderr = text(&out.stderr);
+    assert_eq!(stderr.trim_end().lines().count(), 1, "{stderr}");
+    assert!(stderr.contains(sha), "{stderr}");
+
+    let out = vcdw(&["versions", url, "--insecure", "--json"]);
+    assert!(out.status.success());
+    assert!(text(&out.stderr).contains("warning: --insecure"));
+    let json: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["default"], "37.0");
+}
+
+#[test]
+fn plain_http_sim_lists_a_release_and_prints_no_fingerprint() {
+    let sim = sim(&["--release", "10.1"]);
+    assert!(sim.first_line.get("sha256").is_none());
+    let url = sim.first_line["url"].as_str().unwrap();
+    let out = vcdw(&["versions", url]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let table = text(&out.stdout);
+    assert!(table.lines().nth(1).unwrap().starts_with("34.0"), "{table}");
+    assert!(
+        table.contains("Default: 34.0 → Accept: application/*+xml;version=34.0"),
+        "{table}"
+    );
+}
+
+#[test]
+fn bad_input_gets_a_clear_error_and_a_failing_exit_code() {
+    let out = vcdw(&["versions", "https://127.0.0.1:1", "--pin", "12:34"]);
+    assert!(!out.status.success());
+    assert!(
+        text(&out.stderr).contains("is not a SHA-256 fingerprint"),
+        "{}",
+        text(&out.stderr)
+    );
+
+    let out = vcdw(&["sim", "--release", "9.9"]);
+    assert!(!out.status.success());
+    assert!(
+        text(&out.stderr).contains("unknown VCD release '9.9'"),
+        "{}",
+        text(&out.stderr)
+    );
+
+    let out = vcdw(&["versions", "ftp://example.com"]);
+    assert!(!out.status.success());
+    assert!(text(&out.stderr).starts_with("vcdw: 'ftp://example.com' is not a usable VCD address"));
+
+    let out = vcdw(&[
+        "versions",
+        "https://127.0.0.1:1",
+        "--insecure",
+        "--pin",
+        "AB",
+    ]);
+    assert!(
+        !out.status.success(),
+        "--insecure and --pin exclude each other"
+    );
+}

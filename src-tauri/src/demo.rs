@@ -1,0 +1,62 @@
+//! The simulator behind the demo profile: started on first use on a free loopback port, over HTTPS
+//! with a fresh self-signed certificate that the demo profile pins.
+
+use tokio::sync::Mutex;
+use vcd_core::profile::ConnectionProfile;
+use vcd_core::TlsTrust;
+use vcd_sim::{RunningSim, SimOptions};
+
+#[derive(Default)]
+pub struct DemoSimulator {
+    running: Mutex<Option<RunningSim>>,
+}
+
+/// What the status bar shows about the simulator.
+#[derive(Debug, Clone, serde::Serialize, ts_rs::TS)]
+#[ts(export)]
+pub struct SimulatorStatus {
+    pub url: String,
+    pub release: String,
+    pub max_api: String,
+}
+
+impl DemoSimulator {
+    /// The demo profile, its address and pin filled in once the simulator runs.
+    pub async fn profile(&self) -> ConnectionProfile {
+        let running = self.running.lock().await;
+        Self::profile_for(running.as_ref())
+    }
+
+    fn profile_for(sim: Option<&RunningSim>) -> ConnectionProfile {
+        let mut profile = ConnectionProfile::demo();
+        if let Some(sim) = sim {
+            profile.base_url = sim.url().to_string();
+            if let Some(sha256) = sim.fingerprint() {
+                profile.trust = TlsTrust::Pinned { sha256 };
+            }
+        }
+        profile
+    }
+
+    /// Starts the simulator if it is not running yet, and returns the demo profile.
+    pub async fn ensure_started(&self) -> Result<ConnectionProfile, String> {
+        let mut running = self.running.lock().await;
+        if running.is_none() {
+            let sim = vcd_sim::start(SimOptions::default().with_tls(true))
+                .await
+                .map_err(|e| format!("The built-in simulator could not start: {e}"))?;
+            tracing::info!(url = sim.url(), "demo simulator started");
+            *running = Some(sim);
+        }
+        Ok(Self::profile_for(running.as_ref()))
+    }
+
+    pub async fn status(&self) -> Option<SimulatorStatus> {
+        let running = self.running.lock().await;
+        running.as_ref().map(|sim| SimulatorStatus {
+            url: sim.url().to_string(),
+            release: sim.release().name.to_string(),
+            max_api: sim.release().max_api.to_string(),
+        })
+    }
+}

@@ -1,0 +1,40 @@
+// The only module that talks to the Rust shell. Types come from Rust (ts-rs, src/api/generated).
+import { invoke } from "@tauri-apps/api/core";
+import type { AppStatus } from "./generated/AppStatus";
+import type { ConnectionProfile } from "./generated/ConnectionProfile";
+import type { ErrorReport } from "./generated/ErrorReport";
+import type { VersionList } from "./generated/VersionList";
+
+export type { AppStatus, ConnectionProfile, ErrorReport, VersionList };
+export type { VersionEntry } from "./generated/VersionEntry";
+export type { TlsTrust } from "./generated/TlsTrust";
+
+/** Whatever a command rejects with, as an ErrorReport the UI can show. */
+export function toErrorReport(err: unknown): ErrorReport {
+  if (typeof err === "object" && err !== null && "message" in err && "kind" in err) {
+    const e = err as Partial<ErrorReport>;
+    return {
+      kind: String(e.kind),
+      message: String(e.message),
+      fingerprint: e.fingerprint ?? null,
+      status: e.status ?? null,
+    };
+  }
+  const message = err instanceof Error ? err.message : String(err);
+  return { kind: "internal", message, fingerprint: null, status: null };
+}
+
+async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
+  try {
+    return await invoke<T>(command, args);
+  } catch (err) {
+    throw toErrorReport(err);
+  }
+}
+
+export const backend = {
+  listProfiles: () => call<ConnectionProfile[]>("list_profiles"),
+  appStatus: () => call<AppStatus>("app_status"),
+  getVersions: (profileId: string) => call<VersionList>("get_versions", { profileId }),
+};
+export type Backend = typeof backend;
