@@ -52,6 +52,33 @@ pub enum CoreError {
     #[error("The request to {url} failed: {reason}.")]
     Network { url: String, reason: String },
 
+    #[error("VCD refused the login of {login}: the user name, organization or password is wrong. Check all three (the organization is the short name in your portal address, /tenant/<org>).{}", if *legacy { " If they are right, your provider may have disabled the legacy /api/sessions login: pick API 36.0 or newer to log in through CloudAPI." } else { "" })]
+    LoginRefused { login: String, legacy: bool },
+
+    #[error("The account {login} cannot log in: {detail}")]
+    AccountBlocked { login: String, detail: String },
+
+    #[error("VCD refused the API token for organization {org}: {reason} Check that the token belongs to this organization and has not been revoked; you can create a new one in the tenant portal under User preferences → API Tokens.")]
+    ApiTokenRefused { org: String, reason: String },
+
+    #[error("API tokens need VCD 10.3.1 (API 36.1) or newer, and this connection uses API {version}. Pick a newer API version, or log in with a password.")]
+    ApiTokensNeedNewerVcd { version: String },
+
+    #[error("Refused to send: the URL would carry a secret ({what}), and URLs end up in proxy and server logs. VCD takes an API token only in the form body of /oauth/.../token; remove it from the URL.")]
+    SecretInUrl { what: String },
+
+    #[error("The server does not offer API version {version}. It offers: {offered}.")]
+    VersionNotOffered { version: String, offered: String },
+
+    #[error("VCD refused the session for {url} again after a fresh login. Your account may have lost its rights, or the session was ended by an administrator; log in again.")]
+    SessionRejected { url: String },
+
+    #[error("VCD forbids this in a session opened with an API token ({detail}). Such sessions cannot change passwords, manage users, create or view other API tokens, and can only view users, groups, roles and rights bundles. Log in with a password for this.")]
+    ForbiddenForApiToken { detail: String },
+
+    #[error("Not logged in: log in first.")]
+    NotLoggedIn,
+
     #[error("Internal error: {0}. Please report it.")]
     Internal(String),
 }
@@ -72,6 +99,15 @@ impl CoreError {
             CoreError::NotXml { .. } => "not_xml",
             CoreError::NotVersionList { .. } => "not_version_list",
             CoreError::Network { .. } => "network",
+            CoreError::LoginRefused { .. } => "login_refused",
+            CoreError::AccountBlocked { .. } => "account_blocked",
+            CoreError::ApiTokenRefused { .. } => "api_token_refused",
+            CoreError::ApiTokensNeedNewerVcd { .. } => "api_tokens_need_newer_vcd",
+            CoreError::SecretInUrl { .. } => "secret_in_url",
+            CoreError::VersionNotOffered { .. } => "version_not_offered",
+            CoreError::SessionRejected { .. } => "session_rejected",
+            CoreError::ForbiddenForApiToken { .. } => "forbidden_for_api_token",
+            CoreError::NotLoggedIn => "not_logged_in",
             CoreError::Internal(_) => "internal",
         }
     }

@@ -2,10 +2,14 @@
 //! shapes of the real payloads in `shared/vcd-samples/`. Used by tests, the `vcdw sim` command and
 //! the app's demo profile.
 
+mod auth_routes;
 mod cert;
 mod payloads;
 mod routes;
+pub mod scenario;
 mod server;
+mod sessions;
 
+pub use scenario::{DemoCredentials, Scenario};
 pub use server::{start, RunningSim, SimError, SimOptions};
 pub use vcd_core::releases::{VcdRelease, DEFAULT_RELEASE, SIMULATED_RELEASES};

@@ -152,3 +152,86 @@ pub fn error_xml(major: u16, minor: &str, message: &str, public_url: &str) -> St
         escape(public_url)
     )
 }
+
+/// The legacy `Session` (`session-api-sessions.xml` shape): who is logged in and the Links a client
+/// walks from.
+pub fn session_xml(
+    public_url: &str,
+    user: &str,
+    user_id: &str,
+    org: &str,
+    org_id: &str,
+    role: &str,
+    provider: bool,
+) -> String {
+    let base = escape(public_url);
+    let admin = if provider {
+        format!(
+            "    <Link rel=\"down\" href=\"{base}/api/admin/\" type=\"application/vnd.vmware.admin.vcloud+xml\"/>\n"
+        )
+    } else {
+        String::new()
+    };
+    format!(
+        "{XML_DECLARATION}\n<Session xmlns=\"http://www.vmware.com/vcloud/v1.5\" \
+         xmlns:vmext=\"http://www.vmware.com/vcloud/extension/v1.5\" \
+         xmlns:ns9=\"http://www.vmware.com/vcloud/versions\" locationId=\"{org_id}@sim\" org=\"{org}\" \
+         roles=\"{role}\" user=\"{user}\" userId=\"urn:vcloud:user:{user_id}\" href=\"{base}/api/session\" \
+         type=\"application/vnd.vmware.vcloud.session+xml\">\n\
+         \x20   <Link rel=\"down\" href=\"{base}/api/org/\" type=\"application/vnd.vmware.vcloud.orgList+xml\"/>\n\
+         \x20   <Link rel=\"remove\" href=\"{base}/api/session\"/>\n\
+         {admin}\
+         \x20   <Link rel=\"down\" href=\"{base}/api/org/{org_id}\" name=\"{org}\" type=\"application/vnd.vmware.vcloud.org+xml\"/>\n\
+         \x20   <Link rel=\"down\" href=\"{base}/api/query\" type=\"application/vnd.vmware.vcloud.query.queryList+xml\"/>\n\
+         \x20   <Link rel=\"entityResolver\" href=\"{base}/api/entity/\" type=\"application/vnd.vmware.vcloud.entity+xml\"/>\n\
+         \x20   <Link rel=\"down:extensibility\" href=\"{base}/api/extensibility\" type=\"application/vnd.vmware.vcloud.apiextensibility+xml\"/>\n\
+         \x20   <Link rel=\"openapi\" href=\"{base}/cloudapi\" type=\"application/json\"/>\n\
+         \x20   <AuthorizedLocations>\n\
+         \x20       <Location>\n\
+         \x20           <LocationId>{org_id}@sim</LocationId>\n\
+         \x20           <SiteName>vcd-sim</SiteName>\n\
+         \x20           <OrgName>{org}</OrgName>\n\
+         \x20           <RestApiEndpoint>{base}</RestApiEndpoint>\n\
+         \x20           <UIEndpoint>{base}</UIEndpoint>\n\
+         \x20           <AuthContext>{org}</AuthContext>\n\
+         \x20       </Location>\n\
+         \x20   </AuthorizedLocations>\n\
+         </Session>\n",
+        org = escape(org),
+        user = escape(user),
+        role = escape(role),
+    )
+}
+
+/// `OrgList` (`org-list.xml` shape).
+pub fn org_list_xml(public_url: &str, orgs: &[(String, String)]) -> String {
+    let base = escape(public_url);
+    let mut out = format!(
+        "{XML_DECLARATION}\n<OrgList xmlns=\"http://www.vmware.com/vcloud/v1.5\" href=\"{base}/api/org/\" \
+         type=\"application/vnd.vmware.vcloud.orgList+xml\">\n"
+    );
+    for (id, name) in orgs {
+        let _ = writeln!(
+            out,
+            "    <Org href=\"{base}/api/org/{id}\" name=\"{}\" type=\"application/vnd.vmware.vcloud.org+xml\"/>",
+            escape(name)
+        );
+    }
+    out.push_str("</OrgList>\n");
+    out
+}
+
+/// A short `Org` (`org.xml` shape); the full tenant world comes with the workbench issue.
+pub fn org_xml(public_url: &str, id: &str, name: &str, full_name: &str) -> String {
+    let base = escape(public_url);
+    format!(
+        "{XML_DECLARATION}\n<Org xmlns=\"http://www.vmware.com/vcloud/v1.5\" href=\"{base}/api/org/{id}\" \
+         id=\"urn:vcloud:org:{id}\" name=\"{name}\" type=\"application/vnd.vmware.vcloud.org+xml\">\n\
+         \x20   <Link rel=\"down\" href=\"{base}/api/tasksList/{id}\" type=\"application/vnd.vmware.vcloud.tasksList+xml\"/>\n\
+         \x20   <Description/>\n\
+         \x20   <FullName>{full}</FullName>\n\
+         </Org>\n",
+        name = escape(name),
+        full = escape(full_name),
+    )
+}

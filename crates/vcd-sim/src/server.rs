@@ -2,6 +2,9 @@
 
 use crate::cert::self_signed;
 use crate::routes::{router, SimState};
+use crate::scenario::Scenario;
+use crate::sessions::SessionStore;
+use std::time::Duration;
 use hyper_util::rt::{TokioExecutor, TokioIo};
 use hyper_util::server::conn::auto::Builder;
 use hyper_util::service::TowerToHyperService;
@@ -32,6 +35,10 @@ pub struct SimOptions {
     pub tls: bool,
     /// 0 picks a free port.
     pub port: u16,
+    /// Orgs, users, tokens; the demo world by default.
+    pub scenario: Scenario,
+    /// Overrides the scenario's idle timeout.
+    pub session_idle: Option<Duration>,
 }
 
 impl Default for SimOptions {
@@ -41,6 +48,8 @@ impl Default for SimOptions {
                 .unwrap_or(&vcd_core::releases::SIMULATED_RELEASES[0]),
             tls: false,
             port: 0,
+            scenario: Scenario::demo(),
+            session_idle: None,
         }
     }
 }
@@ -139,9 +148,14 @@ pub async fn start(options: SimOptions) -> Result<RunningSim, SimError> {
     };
     let scheme = if options.tls { "https" } else { "http" };
     let url = format!("{scheme}://{addr}");
+    let idle = options
+        .session_idle
+        .unwrap_or(Duration::from_secs(options.scenario.session_idle_seconds));
     let app = router(Arc::new(SimState {
         release: options.release,
         public_url: url.clone(),
+        scenario: options.scenario,
+        sessions: SessionStore::new(idle),
     }));
     let (shutdown, mut stop) = oneshot::channel::<()>();
     let task = tokio::spawn(async move {

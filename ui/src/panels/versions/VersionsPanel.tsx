@@ -55,7 +55,7 @@ export function VersionsPanel({ profile, backend, onSettled }: Props) {
       <header className="profile-card">
         <div>
           <h1 id="profile-title">{profile.name}</h1>
-          <p className="muted mono" data-testid="profile-url">
+          <p className={profile.base_url ? "muted mono" : "muted"} data-testid="profile-url">
             {profile.base_url ||
               (profile.builtin_simulator
                 ? "The simulator starts on a free local port when you first use this profile."
