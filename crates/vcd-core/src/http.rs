@@ -59,6 +59,8 @@ impl HttpClient {
             .build()
             .map_err(|e| CoreError::Internal(format!("request could not be built: {e}")))?;
         let url = request.url().to_string();
+        let method = request.method().to_string();
+        let request_headers = request.headers().clone();
         let response = self
             .client
             .execute(request)
@@ -72,7 +74,9 @@ impl HttpClient {
             .map_err(|e| self.explain(&url, e))?
             .to_vec();
         Ok(Response {
+            method,
             url,
+            request_headers,
             status,
             headers,
             body,
@@ -141,7 +145,10 @@ fn error_chain(err: &reqwest::Error) -> String {
 /// A whole response.
 #[derive(Debug, Clone)]
 pub struct Response {
+    pub method: String,
     pub url: String,
+    /// What was sent, so the exchange can be shown (masked) to the user.
+    pub request_headers: reqwest::header::HeaderMap,
     pub status: u16,
     pub headers: reqwest::header::HeaderMap,
     pub body: Vec<u8>,

@@ -10,6 +10,7 @@ use quick_xml::events::Event;
 use quick_xml::NsReader;
 use serde::Serialize;
 use ts_rs::TS;
+use url::Url;
 
 /// One `VersionInfo` of a server.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -183,8 +184,12 @@ pub async fn discover_versions(
     options: &HttpOptions,
 ) -> Result<VersionList, CoreError> {
     let base = normalize_base_url(base_url)?;
-    let url = join_path(&base, "/api/versions");
-    let client = HttpClient::new(options)?;
+    fetch_versions(&HttpClient::new(options)?, &base).await
+}
+
+/// `GET /api/versions` with an existing client, against a normalized base URL.
+pub async fn fetch_versions(client: &HttpClient, base: &Url) -> Result<VersionList, CoreError> {
+    let url = join_path(base, "/api/versions");
     let response = client
         .send(
             client

@@ -58,7 +58,10 @@ fn basic_credentials(headers: &HeaderMap) -> Option<(String, String, String)> {
 
 /// The bearer or legacy token a request carries.
 pub fn presented_token(headers: &HeaderMap) -> Option<String> {
-    if let Some(v) = headers.get(header::AUTHORIZATION).and_then(|v| v.to_str().ok()) {
+    if let Some(v) = headers
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+    {
         if let Some(t) = v.strip_prefix("Bearer ") {
             return Some(t.trim().to_string());
         }
@@ -70,7 +73,11 @@ pub fn presented_token(headers: &HeaderMap) -> Option<String> {
 }
 
 /// The live session of a request, or the 401 a real VCD answers (`cloudapi` picks the JSON shape).
-pub fn require_session(state: &SimState, headers: &HeaderMap, cloudapi: bool) -> Result<SimSession, Response> {
+pub fn require_session(
+    state: &SimState,
+    headers: &HeaderMap,
+    cloudapi: bool,
+) -> Result<SimSession, Response> {
     let refuse = || {
         if cloudapi {
             unauthorized_cloudapi(state)
@@ -93,7 +100,12 @@ enum CheckedUser<'a> {
     Disabled,
 }
 
-fn check_password<'a>(state: &'a SimState, user: &str, org: &str, password: &str) -> CheckedUser<'a> {
+fn check_password<'a>(
+    state: &'a SimState,
+    user: &str,
+    org: &str,
+    password: &str,
+) -> CheckedUser<'a> {
     let Some(o) = state.scenario.org(org) else {
         return CheckedUser::BadCredentials;
     };
@@ -122,7 +134,9 @@ fn account_refused(minor: &str, message: &str) -> Response {
         .into_response();
     response.headers_mut().insert(
         header::WWW_AUTHENTICATE,
-        HeaderValue::from_static("Basic realm=\"vCloud\", SIGN realm=\"vCloud\", Bearer realm=\"vCloud\""),
+        HeaderValue::from_static(
+            "Basic realm=\"vCloud\", SIGN realm=\"vCloud\", Bearer realm=\"vCloud\"",
+        ),
     );
     response
 }
@@ -153,7 +167,10 @@ fn session_headers(response: &mut Response, session: &SimSession, legacy: bool) 
     if let Ok(v) = HeaderValue::from_str(&session.bearer) {
         headers.insert("X-VMWARE-VCLOUD-ACCESS-TOKEN", v);
     }
-    headers.insert("X-VMWARE-VCLOUD-TOKEN-TYPE", HeaderValue::from_static("Bearer"));
+    headers.insert(
+        "X-VMWARE-VCLOUD-TOKEN-TYPE",
+        HeaderValue::from_static("Bearer"),
+    );
 }
 
 fn session_body(state: &SimState, session: &SimSession, version: &str) -> Response {
@@ -188,14 +205,20 @@ pub async fn legacy_login(State(state): State<Shared>, headers: HeaderMap) -> Re
         Ok(found) => found,
         Err(r) => return r,
     };
-    let session = state.sessions.open(&user.name, &org.name, &user.role, false);
+    let session = state
+        .sessions
+        .open(&user.name, &org.name, &user.role, false);
     let mut response = session_body(&state, &session, &version);
     session_headers(&mut response, &session, true);
     response
 }
 
 fn cloudapi_session_json(state: &SimState, session: &SimSession) -> serde_json::Value {
-    let org_id = state.scenario.org(&session.org).map(|o| state.org_id(o)).unwrap_or_default();
+    let org_id = state
+        .scenario
+        .org(&session.org)
+        .map(|o| state.org_id(o))
+        .unwrap_or_default();
     json!({
         "id": format!("urn:vcloud:session:{}", session.id),
         "site": { "name": "vcd-sim", "id": "urn:vcloud:site:00000000-0000-0000-0000-000000000001" },
@@ -211,7 +234,12 @@ fn cloudapi_session_json(state: &SimState, session: &SimSession) -> serde_json::
 
 async fn cloudapi_login(state: Shared, headers: HeaderMap, provider: bool) -> Response {
     if !state.release.has_cloudapi_login() {
-        return vcd_error(&state, StatusCode::NOT_FOUND, "RESOURCE_NOT_FOUND", "CloudAPI sessions are not available in this release.");
+        return vcd_error(
+            &state,
+            StatusCode::NOT_FOUND,
+            "RESOURCE_NOT_FOUND",
+            "CloudAPI sessions are not available in this release.",
+        );
     }
     if let Err(r) = requested_version(&state, &headers) {
         return r;
@@ -224,7 +252,9 @@ async fn cloudapi_login(state: Shared, headers: HeaderMap, provider: bool) -> Re
     if provider != org.name.eq_ignore_ascii_case(SYSTEM_ORG) {
         return unauthorized_basic();
     }
-    let session = state.sessions.open(&user.name, &org.name, &user.role, false);
+    let session = state
+        .sessions
+        .open(&user.name, &org.name, &user.role, false);
     let mut response = axum::Json(cloudapi_session_json(&state, &session)).into_response();
     session_headers(&mut response, &session, false);
     response
@@ -278,33 +308,75 @@ pub struct TokenForm {
 
 fn oauth_error(status: StatusCode, error: &str, description: &str) -> Response {
     // OAuth 2 error shape (RFC 6749 §5.2); VCD's exact body is not captured (unconfirmed).
-    (status, axum::Json(json!({ "error": error, "error_description": description }))).into_response()
+    (
+        status,
+        axum::Json(json!({ "error": error, "error_description": description })),
+    )
+        .into_response()
 }
 
-async fn exchange_token(state: Shared, org_name: &str, query: Option<String>, form: TokenForm) -> Response {
+async fn exchange_token(
+    state: Shared,
+    org_name: &str,
+    query: Option<String>,
+    form: TokenForm,
+) -> Response {
     if !state.release.has_api_tokens() {
-        return vcd_error(&state, StatusCode::NOT_FOUND, "RESOURCE_NOT_FOUND", "API tokens need VCD 10.3.1 (API 36.1) or later.");
+        return vcd_error(
+            &state,
+            StatusCode::NOT_FOUND,
+            "RESOURCE_NOT_FOUND",
+            "API tokens need VCD 10.3.1 (API 36.1) or later.",
+        );
     }
-    if query.as_deref().is_some_and(|q| q.contains("refresh_token")) {
-        return oauth_error(StatusCode::BAD_REQUEST, "invalid_request", "The token must be sent in the form body, not in the URL.");
+    if query
+        .as_deref()
+        .is_some_and(|q| q.contains("refresh_token"))
+    {
+        return oauth_error(
+            StatusCode::BAD_REQUEST,
+            "invalid_request",
+            "The token must be sent in the form body, not in the URL.",
+        );
     }
     if form.grant_type.as_deref() != Some("refresh_token") {
-        return oauth_error(StatusCode::BAD_REQUEST, "unsupported_grant_type", "grant_type must be refresh_token.");
+        return oauth_error(
+            StatusCode::BAD_REQUEST,
+            "unsupported_grant_type",
+            "grant_type must be refresh_token.",
+        );
     }
     let Some(presented) = form.refresh_token else {
-        return oauth_error(StatusCode::BAD_REQUEST, "invalid_request", "refresh_token is missing.");
+        return oauth_error(
+            StatusCode::BAD_REQUEST,
+            "invalid_request",
+            "refresh_token is missing.",
+        );
     };
     let found = state.scenario.org(org_name).and_then(|org| {
         org.api_tokens
             .iter()
             .find(|t| t.token == presented)
-            .and_then(|t| org.users.iter().find(|u| u.name == t.user).map(|u| (org, t, u)))
+            .and_then(|t| {
+                org.users
+                    .iter()
+                    .find(|u| u.name == t.user)
+                    .map(|u| (org, t, u))
+            })
     });
     let Some((org, token, user)) = found else {
-        return oauth_error(StatusCode::BAD_REQUEST, "invalid_grant", "The API token is not valid for this organization.");
+        return oauth_error(
+            StatusCode::BAD_REQUEST,
+            "invalid_grant",
+            "The API token is not valid for this organization.",
+        );
     };
     if token.revoked {
-        return oauth_error(StatusCode::BAD_REQUEST, "invalid_grant", "The API token has been revoked.");
+        return oauth_error(
+            StatusCode::BAD_REQUEST,
+            "invalid_grant",
+            "The API token has been revoked.",
+        );
     }
     let session = state.sessions.open(&user.name, &org.name, &user.role, true);
     axum::Json(json!({
@@ -324,13 +396,21 @@ pub async fn tenant_token(
     Form(form): Form<TokenForm>,
 ) -> Response {
     if org.eq_ignore_ascii_case(SYSTEM_ORG) {
-        return oauth_error(StatusCode::BAD_REQUEST, "invalid_request", "The System org uses /oauth/provider/token.");
+        return oauth_error(
+            StatusCode::BAD_REQUEST,
+            "invalid_request",
+            "The System org uses /oauth/provider/token.",
+        );
     }
     exchange_token(state, &org, query, form).await
 }
 
 /// `POST /oauth/provider/token`.
-pub async fn provider_token(State(state): State<Shared>, RawQuery(query): RawQuery, Form(form): Form<TokenForm>) -> Response {
+pub async fn provider_token(
+    State(state): State<Shared>,
+    RawQuery(query): RawQuery,
+    Form(form): Form<TokenForm>,
+) -> Response {
     exchange_token(state, SYSTEM_ORG, query, form).await
 }
 
@@ -344,7 +424,12 @@ pub async fn user_management(State(state): State<Shared>, headers: HeaderMap) ->
             "ACCESS_TO_RESOURCE_IS_FORBIDDEN",
             "This operation is not allowed in a session opened with an API token.",
         ),
-        Ok(_) => vcd_error(&state, StatusCode::NOT_IMPLEMENTED, "NOT_IMPLEMENTED", "The simulator does not manage users yet."),
+        Ok(_) => vcd_error(
+            &state,
+            StatusCode::NOT_IMPLEMENTED,
+            "NOT_IMPLEMENTED",
+            "The simulator does not manage users yet.",
+        ),
         Err(r) => r,
     }
 }

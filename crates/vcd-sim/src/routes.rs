@@ -28,12 +28,21 @@ fn uuid_from(text: &str) -> String {
         .iter()
         .map(|b| format!("{b:02x}"))
         .collect();
-    format!("{}-{}-{}-{}-{}", &h[0..8], &h[8..12], &h[12..16], &h[16..20], &h[20..32])
+    format!(
+        "{}-{}-{}-{}-{}",
+        &h[0..8],
+        &h[8..12],
+        &h[12..16],
+        &h[16..20],
+        &h[20..32]
+    )
 }
 
 impl SimState {
     pub fn org_id(&self, org: &OrgSpec) -> String {
-        org.id.clone().unwrap_or_else(|| uuid_from(&format!("org:{}", org.name)))
+        org.id
+            .clone()
+            .unwrap_or_else(|| uuid_from(&format!("org:{}", org.name)))
     }
 
     pub fn user_id(&self, org: &str, user: &str) -> String {
@@ -44,7 +53,10 @@ impl SimState {
 pub fn router(state: Shared) -> Router {
     Router::new()
         .route("/api/versions", get(versions).fallback(method_not_allowed))
-        .route("/api/sessions", post(auth::legacy_login).fallback(method_not_allowed))
+        .route(
+            "/api/sessions",
+            post(auth::legacy_login).fallback(method_not_allowed),
+        )
         .route(
             "/api/session",
             get(auth::get_session)
@@ -57,14 +69,26 @@ pub fn router(state: Shared) -> Router {
         .route("/api/admin/org/{id}/users", any(auth::user_management))
         .route("/cloudapi/1.0.0/users", any(auth::user_management))
         .route("/cloudapi/1.0.0/tokens", any(auth::user_management))
-        .route("/cloudapi/1.0.0/sessions", post(auth::cloudapi_tenant_login).fallback(method_not_allowed))
+        .route(
+            "/cloudapi/1.0.0/sessions",
+            post(auth::cloudapi_tenant_login).fallback(method_not_allowed),
+        )
         .route(
             "/cloudapi/1.0.0/sessions/provider",
             post(auth::cloudapi_provider_login).fallback(method_not_allowed),
         )
-        .route("/cloudapi/1.0.0/sessions/current", get(auth::cloudapi_current).fallback(method_not_allowed))
-        .route("/oauth/tenant/{org}/token", post(auth::tenant_token).fallback(method_not_allowed))
-        .route("/oauth/provider/token", post(auth::provider_token).fallback(method_not_allowed))
+        .route(
+            "/cloudapi/1.0.0/sessions/current",
+            get(auth::cloudapi_current).fallback(method_not_allowed),
+        )
+        .route(
+            "/oauth/tenant/{org}/token",
+            post(auth::tenant_token).fallback(method_not_allowed),
+        )
+        .route(
+            "/oauth/provider/token",
+            post(auth::provider_token).fallback(method_not_allowed),
+        )
         .fallback(not_found)
         .with_state(state)
 }
@@ -72,7 +96,10 @@ pub fn router(state: Shared) -> Router {
 pub fn xml(status: StatusCode, media_type: &str, version: &str, body: String) -> Response {
     (
         status,
-        [(header::CONTENT_TYPE, format!("{media_type};version={version}"))],
+        [(
+            header::CONTENT_TYPE,
+            format!("{media_type};version={version}"),
+        )],
         body,
     )
         .into_response()
@@ -108,7 +135,12 @@ pub fn requested_version(state: &SimState, headers: &HeaderMap) -> Result<String
                 "Invalid API version requested. Supported API versions are: [{}]",
                 list.join(", ")
             );
-            Err(vcd_error(state, StatusCode::NOT_ACCEPTABLE, "NOT_ACCEPTABLE", &message))
+            Err(vcd_error(
+                state,
+                StatusCode::NOT_ACCEPTABLE,
+                "NOT_ACCEPTABLE",
+                &message,
+            ))
         }
     }
 }
@@ -166,25 +198,60 @@ async fn org(State(state): State<Shared>, Path(id): Path<String>, headers: Heade
         Err(r) => return r,
     };
     let Some(org) = state.scenario.orgs.iter().find(|o| state.org_id(o) == id) else {
-        return vcd_error(&state, StatusCode::FORBIDDEN, "ACCESS_TO_RESOURCE_IS_FORBIDDEN", &format!("No access to entity \"(com.vmware.vcloud.entity.org:{id})\"."));
+        return vcd_error(
+            &state,
+            StatusCode::FORBIDDEN,
+            "ACCESS_TO_RESOURCE_IS_FORBIDDEN",
+            &format!("No access to entity \"(com.vmware.vcloud.entity.org:{id})\"."),
+        );
     };
-    if !visible_orgs(&state, &session.org).iter().any(|o| o.name == org.name) {
-        return vcd_error(&state, StatusCode::FORBIDDEN, "ACCESS_TO_RESOURCE_IS_FORBIDDEN", &format!("No access to entity \"(com.vmware.vcloud.entity.org:{id})\"."));
+    if !visible_orgs(&state, &session.org)
+        .iter()
+        .any(|o| o.name == org.name)
+    {
+        return vcd_error(
+            &state,
+            StatusCode::FORBIDDEN,
+            "ACCESS_TO_RESOURCE_IS_FORBIDDEN",
+            &format!("No access to entity \"(com.vmware.vcloud.entity.org:{id})\"."),
+        );
     }
     xml(
         StatusCode::OK,
         "application/vnd.vmware.vcloud.org+xml",
         &version,
-        org_xml(&state.public_url, &id, &org.name, org.full_name.as_deref().unwrap_or(&org.name)),
+        org_xml(
+            &state.public_url,
+            &id,
+            &org.name,
+            org.full_name.as_deref().unwrap_or(&org.name),
+        ),
     )
 }
 
 async fn not_found(State(state): State<Shared>, request: Request) -> Response {
-    let message = format!("The requested resource {} could not be found.", request.uri().path());
-    vcd_error(&state, StatusCode::NOT_FOUND, "RESOURCE_NOT_FOUND", &message)
+    let message = format!(
+        "The requested resource {} could not be found.",
+        request.uri().path()
+    );
+    vcd_error(
+        &state,
+        StatusCode::NOT_FOUND,
+        "RESOURCE_NOT_FOUND",
+        &message,
+    )
 }
 
 async fn method_not_allowed(State(state): State<Shared>, request: Request) -> Response {
-    let message = format!("HTTP method {} is not supported for {}.", request.method(), request.uri().path());
-    vcd_error(&state, StatusCode::METHOD_NOT_ALLOWED, "METHOD_NOT_ALLOWED", &message)
+    let message = format!(
+        "HTTP method {} is not supported for {}.",
+        request.method(),
+        request.uri().path()
+    );
+    vcd_error(
+        &state,
+        StatusCode::METHOD_NOT_ALLOWED,
+        "METHOD_NOT_ALLOWED",
+        &message,
+    )
 }

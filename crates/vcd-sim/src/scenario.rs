@@ -146,7 +146,11 @@ impl Scenario {
                     name: "System".into(),
                     full_name: Some("System Organization".into()),
                     id: None,
-                    users: vec![user("administrator", "demo-Provider-1", "System Administrator")],
+                    users: vec![user(
+                        "administrator",
+                        "demo-Provider-1",
+                        "System Administrator",
+                    )],
                     api_tokens: vec![ApiTokenSpec {
                         name: "provider-automation".into(),
                         user: "administrator".into(),
@@ -218,8 +222,14 @@ mod tests {
         let s = Scenario::demo();
         let c = Scenario::demo_credentials();
         let org = s.org(&c.org).unwrap();
-        assert!(org.users.iter().any(|u| u.name == c.user && u.password == c.password));
-        assert!(org.api_tokens.iter().any(|t| t.token == c.api_token && !t.revoked));
+        assert!(org
+            .users
+            .iter()
+            .any(|u| u.name == c.user && u.password == c.password));
+        assert!(org
+            .api_tokens
+            .iter()
+            .any(|t| t.token == c.api_token && !t.revoked));
         let system = s.org("system").unwrap();
         assert!(system
             .users

@@ -56,17 +56,20 @@ impl SessionStore {
 
     fn uuid(&self) -> String {
         let h = self.random_hex(16);
-        format!("{}-{}-{}-{}-{}", &h[0..8], &h[8..12], &h[12..16], &h[16..20], &h[20..32])
+        format!(
+            "{}-{}-{}-{}-{}",
+            &h[0..8],
+            &h[8..12],
+            &h[12..16],
+            &h[16..20],
+            &h[20..32]
+        )
     }
 
     pub fn open(&self, user: &str, org: &str, role: &str, via_api_token: bool) -> SimSession {
         let id = self.uuid();
         // Shaped like VCD's: a JWT is three base64url parts; this one is opaque to clients anyway.
-        let bearer = format!(
-            "sim.{}.{}",
-            self.random_hex(48),
-            self.random_hex(24)
-        );
+        let bearer = format!("sim.{}.{}", self.random_hex(48), self.random_hex(24));
         let session = SimSession {
             id,
             user: user.to_string(),

@@ -1,0 +1,538 @@
+//! Logging in to VCD (password: legacy `/api/sessions` or CloudAPI sessions, chosen from the
+//! `LoginUrl` of the version in use; API token: the OAuth exchange), and the session manager that
+//! attaches the session to requests, logs in again once on 401, and logs out.
+
+use crate::address::{join_path, normalize_base_url};
+use crate::api_version::{json_accept_header, xml_accept_header, ApiVersion};
+use crate::error::CoreError;
+use crate::exchange::ExchangeStep;
+use crate::http::{HttpClient, HttpOptions, Response};
+use crate::secret::Secret;
+use crate::session_xml::{parse_session, Link};
+use crate::vcd_error::VcdError;
+use crate::versions::{fetch_versions, VersionEntry};
+use reqwest::header::{HeaderMap, HeaderValue, ACCEPT, AUTHORIZATION, CONTENT_TYPE};
+use reqwest::Method;
+use serde::Serialize;
+use ts_rs::TS;
+use url::Url;
+
+pub const SYSTEM_ORG: &str = "System";
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum AuthKind {
+    Password,
+    ApiToken,
+}
+
+/// How the session travels on later requests.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, serde::Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum SessionHeader {
+    /// `Authorization: Bearer` + `X-VMWARE-VCLOUD-TOKEN-TYPE` (what current VCD prefers).
+    #[default]
+    Bearer,
+    /// `x-vcloud-authorization`, as the classic guide does (only after a legacy login).
+    Legacy,
+}
+
+/// Everything needed to log in. The secret is a password or an API token, by `kind`.
+#[derive(Debug, Clone)]
+pub struct LoginRequest {
+    pub base_url: String,
+    pub org: String,
+    /// The user name (password login); ignored for API tokens, which name their user.
+    pub user: String,
+    pub kind: AuthKind,
+    pub secret: Secret,
+    /// `None`: the highest active version the server offers.
+    pub version: Option<String>,
+    pub session_header: SessionHeader,
+}
+
+impl LoginRequest {
+    pub fn is_provider(&self) -> bool {
+        self.org.eq_ignore_ascii_case(SYSTEM_ORG)
+    }
+
+    fn login_name(&self) -> String {
+        format!("{}@{}", self.user, self.org)
+    }
+}
+
+/// A live session. Its tokens are [`Secret`]s and stay in memory.
+#[derive(Debug, Clone)]
+pub struct Session {
+    pub base: Url,
+    pub version: ApiVersion,
+    pub user: String,
+    pub org: String,
+    pub auth: AuthKind,
+    /// The LoginUrl (or ProviderLoginUrl) as the server announced it.
+    pub login_url: String,
+    /// True when that LoginUrl names another host than the profile's: its path was used instead.
+    pub login_host_differs: bool,
+    pub bearer: Secret,
+    pub legacy_token: Option<Secret>,
+    /// The Links of the XML Session (`GET /api/session`).
+    pub links: Vec<Link>,
+}
+
+/// What `vcdw login --json` prints and the session badge shows: never a secret.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct SessionSummary {
+    pub user: String,
+    pub org: String,
+    pub version: String,
+    pub auth: AuthKind,
+    pub login_url: String,
+    pub login_host_differs: bool,
+    pub legacy_token: bool,
+    pub links: usize,
+}
+
+impl Session {
+    pub fn summary(&self) -> SessionSummary {
+        SessionSummary {
+            user: self.user.clone(),
+            org: self.org.clone(),
+            version: self.version.to_string(),
+            auth: self.auth,
+            login_url: self.login_url.clone(),
+            login_host_differs: self.login_host_differs,
+            legacy_token: self.legacy_token.is_some(),
+            links: self.links.len(),
+        }
+    }
+}
+
+fn header_value(text: &str) -> Result<HeaderValue, CoreError> {
+    HeaderValue::from_str(text).map_err(|_| {
+        CoreError::Internal("a header value holds characters HTTP cannot carry".into())
+    })
+}
+
+fn read_header(response: &Response, name: &str) -> Option<String> {
+    response
+        .headers
+        .get(name)
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_string)
+}
+
+/// The path of an absolute LoginUrl, used against the profile's own base URL; and whether its host
+/// differs from the profile's (VCD builds LoginUrl from its configured public address).
+fn login_target(base: &Url, login_url: &str) -> (Url, bool) {
+    match Url::parse(login_url) {
+        Ok(announced) => {
+            let differs = announced.host_str() != base.host_str()
+                || announced.port_or_known_default() != base.port_or_known_default();
+            (join_path(base, announced.path()), differs)
+        }
+        Err(_) => (join_path(base, login_url), false),
+    }
+}
+
+fn choose_version<'a>(
+    list: &'a crate::versions::VersionList,
+    wanted: Option<&str>,
+) -> Result<&'a VersionEntry, CoreError> {
+    match wanted {
+        Some(v) => list.find(v).ok_or_else(|| CoreError::VersionNotOffered {
+            version: v.to_string(),
+            offered: list
+                .versions
+                .iter()
+                .filter(|e| !e.deprecated)
+                .map(|e| e.version.as_str())
+                .collect::<Vec<_>>()
+                .join(", "),
+        }),
+        None => list
+            .default_entry()
+            .ok_or_else(|| CoreError::VersionNotOffered {
+                version: "(any active)".into(),
+                offered: "only deprecated versions".into(),
+            }),
+    }
+}
+
+/// A 401 or other failure of a password login, explained.
+fn password_refused(request: &LoginRequest, response: &Response, legacy: bool) -> CoreError {
+    if response.status == 401 {
+        if let Some(err) = VcdError::parse(&response.body) {
+            if matches!(
+                err.minor.as_deref(),
+                Some("ACCOUNT_LOCKED" | "ACCOUNT_DISABLED")
+            ) {
+                return CoreError::AccountBlocked {
+                    login: request.login_name(),
+                    detail: err.message,
+                };
+            }
+        }
+        return CoreError::LoginRefused {
+            login: request.login_name(),
+            legacy,
+        };
+    }
+    http_error(response)
+}
+
+pub(crate) fn http_error(response: &Response) -> CoreError {
+    CoreError::Http {
+        url: response.url.clone(),
+        status: response.status,
+        vcd: VcdError::parse(&response.body),
+    }
+}
+
+/// Logs in; returns the session and the exchange as it happened (secrets masked).
+pub async fn login(
+    client: &HttpClient,
+    request: &LoginRequest,
+) -> Result<(Session, Vec<ExchangeStep>), CoreError> {
+    let base = normalize_base_url(&request.base_url)?;
+    let versions = fetch_versions(client, &base).await?;
+    let entry = choose_version(&versions, request.version.as_deref())?;
+    let version: ApiVersion = entry
+        .version
+        .parse()
+        .map_err(|e: crate::api_version::BadApiVersion| CoreError::Internal(e.to_string()))?;
+    let mut steps = Vec::new();
+    let (bearer, legacy_token, login_url, differs) = match request.kind {
+        AuthKind::ApiToken => {
+            let (bearer, url) =
+                exchange_api_token(client, &base, &version, request, &mut steps).await?;
+            (bearer, None, url, false)
+        }
+        AuthKind::Password => {
+            password_login(client, &base, &version, entry, request, &mut steps).await?
+        }
+    };
+    // Always read the XML Session, so the legacy link tree is known whichever login was used.
+    let session_url = join_path(&base, "/api/session");
+    let mut headers = HeaderMap::new();
+    headers.insert(ACCEPT, header_value(&xml_accept_header(&version))?);
+    headers.insert(
+        AUTHORIZATION,
+        header_value(&format!("Bearer {}", bearer.expose()))?,
+    );
+    headers.insert(
+        "X-VMWARE-VCLOUD-TOKEN-TYPE",
+        HeaderValue::from_static("Bearer"),
+    );
+    let response = client
+        .send(client.inner().get(session_url).headers(headers))
+        .await?;
+    steps.push(ExchangeStep::of(&response));
+    if response.status != 200 {
+        return Err(http_error(&response));
+    }
+    let info = parse_session(&response.body).ok_or_else(|| CoreError::NotXml {
+        url: response.url.clone(),
+        detail: "the body is not a VCD Session".into(),
+    })?;
+    let session = Session {
+        base,
+        version,
+        user: info.user,
+        org: info.org,
+        auth: request.kind,
+        login_url,
+        login_host_differs: differs,
+        bearer,
+        legacy_token,
+        links: info.links,
+    };
+    Ok((session, steps))
+}
+
+async fn password_login(
+    client: &HttpClient,
+    base: &Url,
+    version: &ApiVersion,
+    entry: &VersionEntry,
+    request: &LoginRequest,
+    steps: &mut Vec<ExchangeStep>,
+) -> Result<(Secret, Option<Secret>, String, bool), CoreError> {
+    let announced = if request.is_provider() {
+        entry
+            .provider_login_url
+            .as_deref()
+            .unwrap_or(&entry.login_url)
+    } else {
+        &entry.login_url
+    };
+    let (target, differs) = login_target(base, announced);
+    let legacy = target.path().ends_with("/api/sessions");
+    let accept = if legacy {
+        xml_accept_header(version)
+    } else {
+        json_accept_header(version)
+    };
+    let response = client
+        .send(
+            client
+                .inner()
+                .post(target)
+                .header(ACCEPT, header_value(&accept)?)
+                .basic_auth(request.login_name(), Some(request.secret.expose())),
+        )
+        .await?;
+    steps.push(ExchangeStep::of(&response));
+    if response.status != 200 {
+        return Err(password_refused(request, &response, legacy));
+    }
+    let bearer = read_header(&response, "x-vmware-vcloud-access-token").map(Secret::new);
+    let legacy_token = read_header(&response, "x-vcloud-authorization").map(Secret::new);
+    let bearer = match (bearer, &legacy_token) {
+        (Some(b), _) => b,
+        // An older VCD answers only the legacy token; it is accepted as a bearer too.
+        (None, Some(l)) => l.clone(),
+        (None, None) => {
+            return Err(CoreError::Http {
+                url: response.url.clone(),
+                status: response.status,
+                vcd: Some(VcdError {
+                    major: None,
+                    minor: None,
+                    message: "the login answer carried no session token".into(),
+                }),
+            })
+        }
+    };
+    Ok((bearer, legacy_token, announced.to_string(), differs))
+}
+
+async fn exchange_api_token(
+    client: &HttpClient,
+    base: &Url,
+    version: &ApiVersion,
+    request: &LoginRequest,
+    steps: &mut Vec<ExchangeStep>,
+) -> Result<(Secret, String), CoreError> {
+    if !version.at_least("36.1") {
+        return Err(CoreError::ApiTokensNeedNewerVcd {
+            version: version.to_string(),
+        });
+    }
+    let path = if request.is_provider() {
+        "/oauth/provider/token".to_string()
+    } else {
+        format!("/oauth/tenant/{}/token", request.org)
+    };
+    let url = join_path(base, &path);
+    // The token goes in the form body only: a URL is kept in proxy and server logs.
+    let body = format!(
+        "grant_type=refresh_token&refresh_token={}",
+        form_encode(request.secret.expose())
+    );
+    let response = client
+        .send(
+            client
+                .inner()
+                .post(url.clone())
+                .header(ACCEPT, "application/json")
+                .header(CONTENT_TYPE, "application/x-www-form-urlencoded")
+                .body(body),
+        )
+        .await?;
+    steps.push(ExchangeStep::of(&response));
+    if response.status != 200 {
+        if matches!(response.status, 400 | 401 | 403) {
+            let reason = serde_json::from_slice::<serde_json::Value>(&response.body)
+                .ok()
+                .and_then(|v| {
+                    v.get("error_description")
+                        .or_else(|| v.get("message"))
+                        .and_then(|m| m.as_str())
+                        .map(str::to_string)
+                })
+                .unwrap_or_else(|| format!("HTTP {}.", response.status));
+            return Err(CoreError::ApiTokenRefused {
+                org: request.org.clone(),
+                reason,
+            });
+        }
+        return Err(http_error(&response));
+    }
+    let access = serde_json::from_slice::<serde_json::Value>(&response.body)
+        .ok()
+        .and_then(|v| {
+            v.get("access_token")
+                .and_then(|t| t.as_str())
+                .map(Secret::new)
+        })
+        .ok_or_else(|| CoreError::NotXml {
+            url: response.url.clone(),
+            detail: "the token answer holds no access_token".into(),
+        })?;
+    Ok((access, url.to_string()))
+}
+
+/// `application/x-www-form-urlencoded` for one value.
+fn form_encode(value: &str) -> String {
+    url::form_urlencoded::byte_serialize(value.as_bytes()).collect()
+}
+
+/// One live session per profile: attaches it to requests, logs in again once on 401, logs out.
+pub struct SessionManager {
+    client: HttpClient,
+    request: LoginRequest,
+    session: Option<Session>,
+}
+
+impl SessionManager {
+    pub fn new(options: &HttpOptions, request: LoginRequest) -> Result<SessionManager, CoreError> {
+        Ok(SessionManager {
+            client: HttpClient::new(options)?,
+            request,
+            session: None,
+        })
+    }
+
+    pub fn session(&self) -> Option<&Session> {
+        self.session.as_ref()
+    }
+
+    pub async fn login(&mut self) -> Result<(SessionSummary, Vec<ExchangeStep>), CoreError> {
+        let (session, steps) = login(&self.client, &self.request).await?;
+        let summary = session.summary();
+        self.session = Some(session);
+        Ok((summary, steps))
+    }
+
+    /// Refuses a URL that carries one of this profile's secrets or session tokens.
+    fn check_url(&self, url: &Url) -> Result<(), CoreError> {
+        let text = url.as_str();
+        let decoded: String = url::form_urlencoded::parse(url.query().unwrap_or("").as_bytes())
+            .map(|(k, v)| format!("{k}={v}"))
+            .collect::<Vec<_>>()
+            .join("&");
+        let mut secrets = vec![(
+            self.request.secret.expose().to_string(),
+            match self.request.kind {
+                AuthKind::ApiToken => "the API token",
+                AuthKind::Password => "the password",
+            },
+        )];
+        if let Some(s) = &self.session {
+            secrets.push((s.bearer.expose().to_string(), "the session token"));
+            if let Some(l) = &s.legacy_token {
+                secrets.push((l.expose().to_string(), "the session token"));
+            }
+        }
+        for (secret, what) in secrets {
+            if secret.len() >= 6 && (text.contains(&secret) || decoded.contains(&secret)) {
+                return Err(CoreError::SecretInUrl { what: what.into() });
+            }
+        }
+        Ok(())
+    }
+
+    fn auth_headers(&self, session: &Session, headers: &mut HeaderMap) -> Result<(), CoreError> {
+        match (self.request.session_header, &session.legacy_token) {
+            (SessionHeader::Legacy, Some(token)) => {
+                headers.insert("x-vcloud-authorization", header_value(token.expose())?);
+            }
+            _ => {
+                headers.insert(
+                    AUTHORIZATION,
+                    header_value(&format!("Bearer {}", session.bearer.expose()))?,
+                );
+                headers.insert(
+                    "X-VMWARE-VCLOUD-TOKEN-TYPE",
+                    HeaderValue::from_static("Bearer"),
+                );
+            }
+        }
+        Ok(())
+    }
+
+    /// Sends a request with the session (logging in first when there is none). `path` is absolute
+    /// (`https://...`) or relative to the profile's base URL. Without an explicit Accept header,
+    /// `/api/...` gets the XML one and `/cloudapi/...` the JSON one for the session's version.
+    pub async fn send(
+        &mut self,
+        method: Method,
+        path: &str,
+        extra_headers: &HeaderMap,
+        body: Option<Vec<u8>>,
+    ) -> Result<Response, CoreError> {
+        if self.session.is_none() {
+            self.login().await?;
+        }
+        let mut retried = false;
+        loop {
+            let session = self.session.as_ref().ok_or(CoreError::NotLoggedIn)?;
+            let url = match Url::parse(path) {
+                Ok(u) => u,
+                Err(_) => join_path(&session.base, path),
+            };
+            self.check_url(&url)?;
+            let mut headers = extra_headers.clone();
+            if !headers.contains_key(ACCEPT) {
+                let accept = if url.path().contains("/cloudapi/") {
+                    json_accept_header(&session.version)
+                } else {
+                    xml_accept_header(&session.version)
+                };
+                headers.insert(ACCEPT, header_value(&accept)?);
+            }
+            self.auth_headers(session, &mut headers)?;
+            let mut builder = self
+                .client
+                .inner()
+                .request(method.clone(), url.clone())
+                .headers(headers);
+            if let Some(b) = &body {
+                builder = builder.body(b.clone());
+            }
+            let response = self.client.send(builder).await?;
+            match response.status {
+                401 if !retried => {
+                    tracing::info!("session refused (401): logging in again once");
+                    retried = true;
+                    self.session = None;
+                    self.login().await?;
+                }
+                401 => {
+                    return Err(CoreError::SessionRejected {
+                        url: url.to_string(),
+                    })
+                }
+                403 if session.auth == AuthKind::ApiToken => {
+                    let detail = VcdError::parse(&response.body)
+                        .map(|e| e.to_string())
+                        .unwrap_or_else(|| "HTTP 403".into());
+                    return Err(CoreError::ForbiddenForApiToken { detail });
+                }
+                _ => return Ok(response),
+            }
+        }
+    }
+
+    /// `DELETE /api/session`, then forgets the tokens (also when the server already ended it).
+    pub async fn logout(&mut self) -> Result<(), CoreError> {
+        let Some(session) = self.session.take() else {
+            return Ok(());
+        };
+        let mut headers = HeaderMap::new();
+        headers.insert(ACCEPT, header_value(&xml_accept_header(&session.version))?);
+        self.auth_headers(&session, &mut headers)?;
+        let url = join_path(&session.base, "/api/session");
+        let response = self
+            .client
+            .send(self.client.inner().delete(url).headers(headers))
+            .await?;
+        match response.status {
+            200..=299 | 401 => Ok(()),
+            _ => Err(http_error(&response)),
+        }
+    }
+}

@@ -1,0 +1,330 @@
+//! Logging in to vcd-sim over pinned HTTPS: both password paths and API tokens on every simulated
+//! release, re-login after expiry, logout, and the errors a tenant sees.
+
+use reqwest::header::HeaderMap;
+use reqwest::Method;
+use std::time::Duration;
+use vcd_core::releases::SIMULATED_RELEASES;
+use vcd_core::{AuthKind, CoreError, HttpOptions, LoginRequest, Secret, SessionManager, TlsTrust};
+use vcd_sim::{RunningSim, Scenario, SimOptions};
+
+async fn https_sim(release: &str) -> RunningSim {
+    vcd_sim::start(SimOptions::for_release(release).unwrap().with_tls(true))
+        .await
+        .unwrap()
+}
+
+fn pinned(sim: &RunningSim) -> HttpOptions {
+    HttpOptions {
+        trust: TlsTrust::Pinned {
+            sha256: sim.fingerprint().unwrap(),
+        },
+        timeout: Duration::from_secs(10),
+    }
+}
+
+fn password(
+    sim: &RunningSim,
+    user: &str,
+    org: &str,
+    pw: &str,
+    version: Option<&str>,
+) -> LoginRequest {
+    LoginRequest {
+        base_url: sim.url().to_string(),
+        org: org.into(),
+        user: user.into(),
+        kind: AuthKind::Password,
+        secret: Secret::new(pw),
+        version: version.map(str::to_string),
+        session_header: Default::default(),
+    }
+}
+
+fn api_token(sim: &RunningSim, org: &str, token: &str) -> LoginRequest {
+    LoginRequest {
+        kind: AuthKind::ApiToken,
+        secret: Secret::new(token),
+        ..password(sim, "", org, "", None)
+    }
+}
+
+async fn login(
+    sim: &RunningSim,
+    request: LoginRequest,
+) -> Result<(SessionManager, vcd_core::SessionSummary), CoreError> {
+    let mut manager = SessionManager::new(&pinned(sim), request)?;
+    let (summary, _) = manager.login().await?;
+    Ok((manager, summary))
+}
+
+#[tokio::test]
+async fn password_logins_on_every_release_tenant_and_provider() {
+    let demo = Scenario::demo_credentials();
+    for release in SIMULATED_RELEASES {
+        let sim = https_sim(release.name).await;
+        // The default version (CloudAPI login from API 36.0 on) and a legacy one.
+        for version in [None, Some("34.0")] {
+            for (user, org, pw, links) in [
+                (
+                    demo.user.as_str(),
+                    demo.org.as_str(),
+                    demo.password.as_str(),
+                    7,
+                ),
+                (
+                    demo.provider_user.as_str(),
+                    "System",
+                    demo.provider_password.as_str(),
+                    8,
+                ),
+            ] {
+                let what = format!("{} {version:?} {user}@{org}", release.name);
+                let (mut manager, summary) = login(&sim, password(&sim, user, org, pw, version))
+                    .await
+                    .unwrap_or_else(|e| panic!("{what}: {e}"));
+                let expected_version = version.unwrap_or(release.max_api);
+                let cloudapi = version.is_none() && release.has_cloudapi_login();
+                assert_eq!(summary.version, expected_version, "{what}");
+                assert_eq!(summary.user, user, "{what}");
+                assert_eq!(summary.org, org, "{what}");
+                assert_eq!(summary.auth, AuthKind::Password);
+                assert_eq!(summary.links, links, "{what}");
+                assert_eq!(summary.legacy_token, !cloudapi, "{what}");
+                let expected_path = match (cloudapi, org) {
+                    (false, _) => "/api/sessions",
+                    (true, "System") => "/cloudapi/1.0.0/sessions/provider",
+                    (true, _) => "/cloudapi/1.0.0/sessions",
+                };
+                assert_eq!(
+                    summary.login_url,
+                    format!("{}{expected_path}", sim.url()),
+                    "{what}"
+                );
+                assert!(!summary.login_host_differs);
+
+                let response = manager
+                    .send(Method::GET, "/api/org", &HeaderMap::new(), None)
+                    .await
+                    .unwrap();
+                assert_eq!(response.status, 200, "{what}");
+                let body = String::from_utf8_lossy(&response.body);
+                assert!(body.contains("<OrgList"), "{what}: {body}");
+                let orgs = body.matches("<Org ").count();
+                assert_eq!(orgs, if org == "System" { 3 } else { 1 }, "{what}");
+                manager.logout().await.unwrap();
+            }
+        }
+        sim.stop().await;
+    }
+}
+
+#[tokio::test]
+async fn api_token_logins_from_vcd_10_3_1_on() {
+    let demo = Scenario::demo_credentials();
+    for release in SIMULATED_RELEASES {
+        let sim = https_sim(release.name).await;
+        let result = login(&sim, api_token(&sim, &demo.org, &demo.api_token)).await;
+        if release.has_api_tokens() {
+            let (_, summary) = result.unwrap_or_else(|e| panic!("{}: {e}", release.name));
+            assert_eq!(summary.auth, AuthKind::ApiToken);
+            assert_eq!(summary.user, "alice");
+            assert_eq!(summary.org, "acme");
+            assert_eq!(
+                summary.login_url,
+                format!("{}/oauth/tenant/acme/token", sim.url())
+            );
+            assert!(!summary.legacy_token);
+            let (_, provider) = login(
+                &sim,
+                api_token(&sim, "System", "demo-provider-token-0123456789abcdef"),
+            )
+            .await
+            .unwrap();
+            assert_eq!(
+                provider.login_url,
+                format!("{}/oauth/provider/token", sim.url())
+            );
+        } else {
+            let err = result.err().unwrap();
+            assert_eq!(err.kind(), "api_tokens_need_newer_vcd", "{}", release.name);
+            assert!(err.to_string().contains("VCD 10.3.1 (API 36.1)"));
+        }
+        sim.stop().await;
+    }
+}
+
+#[tokio::test]
+async fn a_session_that_idled_out_is_renewed_once_transparently() {
+    let sim = vcd_sim::start(SimOptions {
+        session_idle: Some(Duration::from_millis(300)),
+        ..SimOptions::default().with_tls(true)
+    })
+    .await
+    .unwrap();
+    let demo = Scenario::demo_credentials();
+    for request in [
+        password(&sim, &demo.user, &demo.org, &demo.password, None),
+        password(&sim, &demo.user, &demo.org, &demo.password, Some("34.0")),
+        api_token(&sim, &demo.org, &demo.api_token),
+    ] {
+        let (mut manager, _) = login(&sim, request).await.unwrap();
+        let first = manager.session().unwrap().bearer.clone();
+        // Let the simulator's idle timeout pass.
+        tokio::time::sleep(Duration::from_millis(600)).await;
+        let response = manager
+            .send(Method::GET, "/api/org", &HeaderMap::new(), None)
+            .await
+            .unwrap();
+        assert_eq!(response.status, 200);
+        assert_ne!(
+            manager.session().unwrap().bearer,
+            first,
+            "a new session was opened"
+        );
+    }
+    sim.stop().await;
+}
+
+#[tokio::test]
+async fn logout_ends_the_session_on_the_server() {
+    let sim = https_sim("10.5").await;
+    let demo = Scenario::demo_credentials();
+    let (mut manager, _) = login(
+        &sim,
+        password(&sim, &demo.user, &demo.org, &demo.password, None),
+    )
+    .await
+    .unwrap();
+    let bearer = manager.session().unwrap().bearer.expose().to_string();
+    manager.logout().await.unwrap();
+    assert!(manager.session().is_none());
+    let client = vcd_core::http::HttpClient::new(&pinned(&sim)).unwrap();
+    let response = client
+        .send(
+            client
+                .inner()
+                .get(format!("{}/api/session", sim.url()))
+                .header("Accept", "application/*+xml;version=38.0")
+                .bearer_auth(bearer),
+        )
+        .await
+        .unwrap();
+    assert_eq!(response.status, 401);
+    assert!(response.body.is_empty(), "legacy 401s have an empty body");
+    sim.stop().await;
+}
+
+#[tokio::test]
+async fn wrong_credentials_locked_accounts_and_revoked_tokens_are_explained() {
+    let sim = https_sim("10.5").await;
+    for (req, kind, words) in [
+        (
+            password(&sim, "alice", "acme", "wrong", None),
+            "login_refused",
+            "user name, organization or password is wrong",
+        ),
+        (
+            password(&sim, "alice", "nowhere", "demo-Alice-1", None),
+            "login_refused",
+            "alice@nowhere",
+        ),
+        (
+            password(&sim, "alice", "acme", "wrong", Some("34.0")),
+            "login_refused",
+            "may have disabled the legacy /api/sessions",
+        ),
+        (
+            password(&sim, "mallory", "acme", "demo-Mallory-1", None),
+            "account_blocked",
+            "locked",
+        ),
+        (
+            password(&sim, "olivia", "acme", "demo-Olivia-1", None),
+            "account_blocked",
+            "disabled",
+        ),
+        (
+            api_token(&sim, "acme", "demo-revoked-token-alice-fedcba9876543210"),
+            "api_token_refused",
+            "revoked",
+        ),
+        (
+            api_token(&sim, "globex", "demo-api-token-alice-0123456789abcdef"),
+            "api_token_refused",
+            "not valid for this organization",
+        ),
+        (
+            password(&sim, "alice", "acme", "demo-Alice-1", Some("99.0")),
+            "version_not_offered",
+            "does not offer API version 99.0",
+        ),
+    ] {
+        let err = login(&sim, req).await.err().expect("login fails");
+        assert_eq!(err.kind(), kind, "{err}");
+        assert!(err.to_string().contains(words), "{err}");
+    }
+    sim.stop().await;
+}
+
+#[tokio::test]
+async fn api_token_sessions_cannot_manage_users_and_tokens_never_go_in_urls() {
+    let sim = https_sim("10.5").await;
+    let demo = Scenario::demo_credentials();
+    let (mut manager, _) = login(&sim, api_token(&sim, &demo.org, &demo.api_token))
+        .await
+        .unwrap();
+    let err = manager
+        .send(
+            Method::POST,
+            "/api/admin/org/x/users",
+            &HeaderMap::new(),
+            Some(b"<User/>".to_vec()),
+        )
+        .await
+        .unwrap_err();
+    assert_eq!(err.kind(), "forbidden_for_api_token");
+    assert!(
+        err.to_string()
+            .contains("cannot change passwords, manage users"),
+        "{err}"
+    );
+
+    let path = format!(
+        "/oauth/tenant/acme/token?grant_type=refresh_token&refresh_token={}",
+        demo.api_token
+    );
+    let err = manager
+        .send(Method::POST, &path, &HeaderMap::new(), None)
+        .await
+        .unwrap_err();
+    assert_eq!(err.kind(), "secret_in_url");
+    assert!(err.to_string().contains("the API token"), "{err}");
+    sim.stop().await;
+}
+
+#[tokio::test]
+async fn a_version_the_server_does_not_serve_gets_its_406() {
+    let sim = https_sim("10.5").await;
+    let demo = Scenario::demo_credentials();
+    let (mut manager, _) = login(
+        &sim,
+        password(&sim, &demo.user, &demo.org, &demo.password, None),
+    )
+    .await
+    .unwrap();
+    let mut headers = HeaderMap::new();
+    headers.insert("Accept", "application/*+xml;version=1.0".parse().unwrap());
+    let response = manager
+        .send(Method::GET, "/api/org", &headers, None)
+        .await
+        .unwrap();
+    assert_eq!(response.status, 406);
+    let err = vcd_core::vcd_error::VcdError::parse(&response.body).unwrap();
+    assert!(
+        err.message.contains("Supported API versions are: [20.0,"),
+        "{}",
+        err.message
+    );
+    sim.stop().await;
+}
