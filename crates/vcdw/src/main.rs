@@ -1,15 +1,18 @@
 //! vcdw: VCD Workbench on the command line.
 
+mod login_args;
 mod trust_args;
 
 use clap::{Parser, Subcommand};
+use login_args::LoginArgs;
 use serde_json::json;
 use std::io::Write;
 use std::process::ExitCode;
 use std::time::Duration;
 use trust_args::TrustArgs;
 use vcd_core::releases::DEFAULT_RELEASE;
-use vcd_core::{discover_versions, CoreError, HttpOptions, VersionList};
+use vcd_core::{discover_versions, CoreError, HttpOptions, SessionManager, VersionList};
+use vcd_sim::Scenario;
 
 #[derive(Parser)]
 #[command(name = "vcdw", version, about = "VCD Workbench on the command line")]
@@ -22,16 +25,23 @@ struct Cli {
 enum Command {
     /// Run the built-in VCD simulator on 127.0.0.1 until interrupted (Ctrl+C).
     Sim {
-        /// The VCD release to simulate: 10.1, 10.2, 10.3, 10.3.1, 10.4, 10.5 or 10.6.
-        #[arg(long, default_value = DEFAULT_RELEASE)]
-        release: String,
+        /// The VCD release to simulate: 10.1, 10.2, 10.3, 10.3.1, 10.4, 10.5 or 10.6 (default: the
+        /// scenario's, else 10.5).
+        #[arg(long)]
+        release: Option<String>,
+        /// A JSON scenario file (orgs, users, API tokens, timeouts); default: the demo world.
+        #[arg(long, value_name = "FILE")]
+        scenario: Option<std::path::PathBuf>,
+        /// Seconds a session may stay idle before it expires (overrides the scenario).
+        #[arg(long, value_name = "SECONDS")]
+        session_idle: Option<u64>,
         /// Serve HTTPS with a self-signed certificate made at start (its fingerprint is printed).
         #[arg(long)]
         tls: bool,
         /// The port to listen on; 0 picks a free one.
         #[arg(long, default_value_t = 0)]
         port: u16,
-        /// Print one JSON line {"url", "sha256"} once connections are accepted.
+        /// Print one JSON line {"url", "sha256", "demo"} once connections are accepted.
         #[arg(long)]
         json: bool,
     },
@@ -48,6 +58,15 @@ enum Command {
         #[arg(long, default_value_t = 30)]
         timeout: u64,
     },
+    /// Log in (password or API token), show the session, and log out again. Secrets come from
+    /// --password-stdin / --token-stdin or VCDW_PASSWORD / VCDW_API_TOKEN, never from a flag value.
+    Login {
+        #[command(flatten)]
+        login: LoginArgs,
+        /// Print {"user", "org", "version", "auth", "login_url", "legacy_token", "links"}.
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 #[tokio::main]
@@ -60,10 +79,13 @@ async fn main() -> ExitCode {
     let result = match cli.command {
         Command::Sim {
             release,
+            scenario,
+            session_idle,
             tls,
             port,
             json,
-        } => run_sim(&release, tls, port, json).await,
+        } => run_sim(release, scenario, session_idle, tls, port, json).await,
+        Command::Login { login, json } => run_login(&login, json).await,
         Command::Versions {
             url,
             json,
@@ -80,10 +102,26 @@ async fn main() -> ExitCode {
     }
 }
 
-async fn run_sim(release: &str, tls: bool, port: u16, json: bool) -> Result<(), String> {
-    let options = vcd_sim::SimOptions::for_release(release).map_err(|e| e.to_string())?;
+async fn run_sim(
+    release: Option<String>,
+    scenario_file: Option<std::path::PathBuf>,
+    session_idle: Option<u64>,
+    tls: bool,
+    port: u16,
+    json: bool,
+) -> Result<(), String> {
+    let scenario = match &scenario_file {
+        Some(path) => Scenario::load(path).map_err(|e| e.to_string())?,
+        None => Scenario::demo(),
+    };
+    let release = release
+        .or_else(|| scenario.release.clone())
+        .unwrap_or_else(|| DEFAULT_RELEASE.to_string());
+    let options = vcd_sim::SimOptions::for_release(&release).map_err(|e| e.to_string())?;
     let options = vcd_sim::SimOptions {
         port,
+        scenario,
+        session_idle: session_idle.map(Duration::from_secs),
         ..options.with_tls(tls)
     };
     let sim = vcd_sim::start(options).await.map_err(|e| e.to_string())?;
@@ -92,6 +130,9 @@ async fn run_sim(release: &str, tls: bool, port: u16, json: bool) -> Result<(), 
         let mut line = json!({ "url": sim.url() });
         if let Some(fp) = sim.fingerprint() {
             line["sha256"] = json!(fp.to_string());
+        }
+        if scenario_file.is_none() {
+            line["demo"] = json!(Scenario::demo_credentials());
         }
         let _ = writeln!(out, "{line}");
     } else {
@@ -106,6 +147,14 @@ async fn run_sim(release: &str, tls: bool, port: u16, json: bool) -> Result<(), 
         if let Some(fp) = sim.fingerprint() {
             let _ = writeln!(out, "Certificate SHA-256: {fp}");
             let _ = writeln!(out, "Trust it with: vcdw versions {} --pin {fp}", sim.url());
+        }
+        if scenario_file.is_none() {
+            let d = Scenario::demo_credentials();
+            let _ = writeln!(
+                out,
+                "Demo logins: {}@{} / {} · API token {} · provider {}@System / {}",
+                d.user, d.org, d.password, d.api_token, d.provider_user, d.provider_password
+            );
         }
         let _ = writeln!(out, "Press Ctrl+C to stop.");
     }
@@ -198,4 +247,49 @@ fn print_version_table(list: &VersionList) {
         Some(d) => println!("\nDefault: {} → Accept: {}", d.version, d.accept_header),
         None => println!("\nNo active API version: the server offers only deprecated ones."),
     }
+}
+
+async fn run_login(args: &LoginArgs, as_json: bool) -> Result<(), String> {
+    let options = HttpOptions {
+        trust: args.trust.to_trust()?,
+        timeout: Duration::from_secs(args.timeout.max(1)),
+    };
+    let request = args.request()?;
+    let fail = |err: CoreError| {
+        if as_json {
+            print_error_json(&err);
+        }
+        err.to_string()
+    };
+    let mut manager = SessionManager::new(&options, request).map_err(fail)?;
+    let (summary, _) = manager.login().await.map_err(fail)?;
+    if as_json {
+        println!(
+            "{}",
+            serde_json::to_string(&summary).map_err(|e| e.to_string())?
+        );
+    } else {
+        println!(
+            "Logged in as {}@{} with API {} ({}) via {}; the session lists {} links.",
+            summary.user,
+            summary.org,
+            summary.version,
+            match summary.auth {
+                vcd_core::AuthKind::Password => "password",
+                vcd_core::AuthKind::ApiToken => "API token",
+            },
+            summary.login_url,
+            summary.links
+        );
+        if summary.login_host_differs {
+            println!(
+                "Note: the server announced its login URL on another host ({}); vcdw used its path \
+                 against {} instead.",
+                summary.login_url, args.url
+            );
+        }
+    }
+    // vcdw keeps no session between commands: close this one rather than leave it to idle out.
+    manager.logout().await.map_err(fail)?;
+    Ok(())
 }

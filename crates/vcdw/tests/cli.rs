@@ -141,3 +141,178 @@ fn bad_input_gets_a_clear_error_and_a_failing_exit_code() {
         "--insecure and --pin exclude each other"
     );
 }
+
+fn vcdw_with_stdin(args: &[&str], stdin: &str, env: &[(&str, &str)]) -> Output {
+    use std::io::Write;
+    let mut child = Command::new(VCDW)
+        .args(args)
+        .env_remove("VCDW_PASSWORD")
+        .env_remove("VCDW_API_TOKEN")
+        .envs(env.iter().copied())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("vcdw runs");
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(stdin.as_bytes())
+        .unwrap();
+    child.wait_with_output().unwrap()
+}
+
+#[test]
+fn login_with_the_demo_credentials_the_sim_prints_and_never_echo_a_secret() {
+    let sim = sim(&["--tls", "--release", "10.4"]);
+    let url = sim.first_line["url"].as_str().unwrap();
+    let sha = sim.first_line["sha256"].as_str().unwrap();
+    let demo = &sim.first_line["demo"];
+    let (org, user, password, token) = (
+        demo["org"].as_str().unwrap(),
+        demo["user"].as_str().unwrap(),
+        demo["password"].as_str().unwrap(),
+        demo["api_token"].as_str().unwrap(),
+    );
+    let provider_password = demo["provider_password"].as_str().unwrap();
+    let base = ["login", "--url", url, "--pin", sha, "--json"];
+
+    let runs = [
+        vcdw_with_stdin(
+            &[
+                &base[..],
+                &["--org", org, "--user", user, "--password-stdin"],
+            ]
+            .concat(),
+            &format!("{password}\n"),
+            &[],
+        ),
+        vcdw_with_stdin(
+            &[
+                &base[..],
+                &["--org", org, "--user", user, "--api-version", "34.0"],
+            ]
+            .concat(),
+            "",
+            &[("VCDW_PASSWORD", password)],
+        ),
+        vcdw_with_stdin(
+            &[&base[..], &["--org", org, "--api-token"]].concat(),
+            "",
+            &[("VCDW_API_TOKEN", token)],
+        ),
+        vcdw_with_stdin(
+            &[
+                &base[..],
+                &["--provider", "--user", "administrator", "--password-stdin"],
+            ]
+            .concat(),
+            provider_password,
+            &[],
+        ),
+    ];
+    let expected = [
+        (
+            "alice",
+            "acme",
+            "37.0",
+            "password",
+            "/cloudapi/1.0.0/sessions",
+            false,
+            7,
+        ),
+        (
+            "alice",
+            "acme",
+            "34.0",
+            "password",
+            "/api/sessions",
+            true,
+            7,
+        ),
+        (
+            "alice",
+            "acme",
+            "37.0",
+            "api_token",
+            "/oauth/tenant/acme/token",
+            false,
+            7,
+        ),
+        (
+            "administrator",
+            "System",
+            "37.0",
+            "password",
+            "/cloudapi/1.0.0/sessions/provider",
+            false,
+            8,
+        ),
+    ];
+    for (out, (user, org, version, auth, path, legacy, links)) in runs.iter().zip(expected) {
+        assert!(out.status.success(), "{}", text(&out.stderr));
+        let json: Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert_eq!(json["user"], user);
+        assert_eq!(json["org"], org);
+        assert_eq!(json["version"], version);
+        assert_eq!(json["auth"], auth);
+        assert_eq!(json["login_url"], format!("{url}{path}"));
+        assert_eq!(json["legacy_token"], legacy);
+        assert_eq!(json["links"], links);
+        let all = format!("{}{}", text(&out.stdout), text(&out.stderr));
+        for secret in [password, token, provider_password] {
+            assert!(!all.contains(secret), "a secret was printed: {all}");
+        }
+    }
+}
+
+#[test]
+fn login_refuses_missing_or_wrong_secrets_with_one_line() {
+    let sim = sim(&["--release", "10.3"]);
+    let url = sim.first_line["url"].as_str().unwrap();
+    let out = vcdw_with_stdin(
+        &["login", "--url", url, "--org", "acme", "--user", "alice"],
+        "",
+        &[],
+    );
+    assert!(!out.status.success());
+    assert!(
+        text(&out.stderr).contains("no password: pipe it to --password-stdin or set VCDW_PASSWORD")
+    );
+
+    let out = vcdw_with_stdin(
+        &[
+            "login",
+            "--url",
+            url,
+            "--org",
+            "acme",
+            "--user",
+            "alice",
+            "--password-stdin",
+        ],
+        "not-the-password\n",
+        &[],
+    );
+    assert!(!out.status.success());
+    let stderr = text(&out.stderr);
+    assert_eq!(stderr.trim_end().lines().count(), 1, "{stderr}");
+    assert!(
+        stderr.contains("VCD refused the login of alice@acme"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("not-the-password"));
+
+    let out = vcdw_with_stdin(
+        &["login", "--url", url, "--org", "acme", "--api-token"],
+        "",
+        &[("VCDW_API_TOKEN", "demo-api-token-alice-0123456789abcdef")],
+    );
+    assert!(!out.status.success());
+    assert!(
+        text(&out.stderr).contains("API tokens need VCD 10.3.1 (API 36.1)"),
+        "{}",
+        text(&out.stderr)
+    );
+}
