@@ -44,6 +44,7 @@ pub async fn get_versions(
     let options = HttpOptions {
         trust: profile.trust.clone(),
         timeout: Duration::from_secs(30),
+        proxy: None,
     };
     discover_versions(&profile.base_url, &options)
         .await

@@ -76,6 +76,12 @@ pub enum CoreError {
     #[error("VCD forbids this in a session opened with an API token ({detail}). Such sessions cannot change passwords, manage users, create or view other API tokens, and can only view users, groups, roles and rights bundles. Log in with a password for this.")]
     ForbiddenForApiToken { detail: String },
 
+    #[error("{path} cannot be used: {reason}.")]
+    Storage { path: String, reason: String },
+
+    #[error("{0}")]
+    Profile(String),
+
     #[error("Not logged in: log in first.")]
     NotLoggedIn,
 
@@ -108,6 +114,8 @@ impl CoreError {
             CoreError::SessionRejected { .. } => "session_rejected",
             CoreError::ForbiddenForApiToken { .. } => "forbidden_for_api_token",
             CoreError::NotLoggedIn => "not_logged_in",
+            CoreError::Storage { .. } => "storage",
+            CoreError::Profile(_) => "profile",
             CoreError::Internal(_) => "internal",
         }
     }

@@ -12,6 +12,8 @@ pub struct HttpOptions {
     pub trust: TlsTrust,
     /// For the whole request, connection included.
     pub timeout: Duration,
+    /// An HTTP(S) proxy; `None` uses HTTPS_PROXY / NO_PROXY from the environment.
+    pub proxy: Option<String>,
 }
 
 impl Default for HttpOptions {
@@ -19,6 +21,7 @@ impl Default for HttpOptions {
         HttpOptions {
             trust: TlsTrust::System,
             timeout: Duration::from_secs(30),
+            proxy: None,
         }
     }
 }
@@ -34,7 +37,15 @@ pub struct HttpClient {
 impl HttpClient {
     pub fn new(options: &HttpOptions) -> Result<HttpClient, CoreError> {
         let (tls, certificates) = client_config(&options.trust)?;
-        let client = reqwest::Client::builder()
+        let mut builder = reqwest::Client::builder();
+        if let Some(proxy) = options.proxy.as_deref().filter(|p| !p.trim().is_empty()) {
+            let proxy = reqwest::Proxy::all(proxy.trim()).map_err(|e| CoreError::InvalidUrl {
+                input: proxy.to_string(),
+                reason: format!("it is not a usable proxy address ({e})"),
+            })?;
+            builder = builder.proxy(proxy);
+        }
+        let client = builder
             .use_preconfigured_tls(tls)
             .timeout(options.timeout)
             .connect_timeout(options.timeout)

@@ -1,7 +1,16 @@
-//! Connection profiles: where a VCD is and how to trust it. Profiles never hold secrets.
+//! Connection profiles: where a VCD is, who logs in and how to trust it. Profiles never hold
+//! secrets (those live in the OS keyring, see `secrets`); they are stored as JSON in the
+//! configuration folder, shared by the app and `vcdw`.
 
+use crate::error::CoreError;
+use crate::http::HttpOptions;
+use crate::login::{AuthKind, LoginRequest, SessionHeader, SYSTEM_ORG};
+use crate::secret::Secret;
+use crate::storage::{config_dir, read_optional, write_atomic};
 use crate::tls::TlsTrust;
 use serde::{Deserialize, Serialize};
+use std::path::PathBuf;
+use std::time::Duration;
 use ts_rs::TS;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -11,9 +20,30 @@ pub struct ConnectionProfile {
     pub name: String,
     /// Empty for the built-in simulator until it has started.
     pub base_url: String,
+    /// The organization; "System" for the provider.
+    #[serde(default)]
+    pub org: String,
+    /// The user name (password login).
+    #[serde(default)]
+    pub user: String,
+    #[serde(default = "default_auth")]
+    pub auth: AuthKind,
+    /// A pinned API version; `None` picks the highest active one.
+    #[serde(default)]
+    pub api_version: Option<String>,
     pub trust: TlsTrust,
+    #[serde(default)]
+    pub session_header: SessionHeader,
+    /// An HTTP(S) proxy URL; `None` uses HTTPS_PROXY / NO_PROXY from the environment.
+    #[serde(default)]
+    pub proxy: Option<String>,
     /// True for the profile that talks to the simulator built into the app.
+    #[serde(default)]
     pub builtin_simulator: bool,
+}
+
+fn default_auth() -> AuthKind {
+    AuthKind::Password
 }
 
 /// The id of the profile that exists on first start.
@@ -27,8 +57,275 @@ impl ConnectionProfile {
             id: DEMO_PROFILE_ID.to_string(),
             name: "Demo VCD (built-in simulator)".to_string(),
             base_url: String::new(),
+            org: String::new(),
+            user: String::new(),
+            auth: AuthKind::Password,
+            api_version: None,
             trust: TlsTrust::System,
+            session_header: SessionHeader::Bearer,
+            proxy: None,
             builtin_simulator: true,
         }
+    }
+
+    pub fn is_provider(&self) -> bool {
+        self.org.eq_ignore_ascii_case(SYSTEM_ORG)
+    }
+
+    pub fn http_options(&self) -> HttpOptions {
+        HttpOptions {
+            trust: self.trust.clone(),
+            timeout: Duration::from_secs(30),
+            proxy: self.proxy.clone(),
+        }
+    }
+
+    pub fn login_request(&self, secret: Secret) -> LoginRequest {
+        LoginRequest {
+            base_url: self.base_url.clone(),
+            org: self.org.clone(),
+            user: self.user.clone(),
+            kind: self.auth,
+            secret,
+            version: self.api_version.clone(),
+            session_header: self.session_header,
+        }
+    }
+
+    /// What is wrong with a profile a user filled in, if anything.
+    pub fn validate(&self) -> Result<(), CoreError> {
+        let bad = |m: &str| Err(CoreError::Profile(format!("Profile '{}': {m}", self.name)));
+        if self.name.trim().is_empty() {
+            return Err(CoreError::Profile("A profile needs a name.".into()));
+        }
+        if self.builtin_simulator {
+            return Ok(());
+        }
+        crate::address::normalize_base_url(&self.base_url)?;
+        if self.org.trim().is_empty() {
+            return bad("the organization is empty (use System for the provider).");
+        }
+        if self.auth == AuthKind::Password && self.user.trim().is_empty() {
+            return bad("the user name is empty.");
+        }
+        if self.org.contains('@') || self.user.contains('@') {
+            return bad("enter the user and the organization separately, without '@'.");
+        }
+        if let Some(v) = &self.api_version {
+            v.parse::<crate::ApiVersion>()
+                .map_err(|e| CoreError::Profile(format!("Profile '{}': {e}", self.name)))?;
+        }
+        Ok(())
+    }
+}
+
+/// The profiles file: `profiles.json` in the configuration folder.
+pub struct ProfileStore {
+    path: PathBuf,
+}
+
+#[derive(Serialize, Deserialize)]
+struct ProfilesFile {
+    version: u32,
+    profiles: Vec<ConnectionProfile>,
+}
+
+fn slug(name: &str) -> String {
+    let s: String = name
+        .trim()
+        .to_lowercase()
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
+        .collect();
+    let s = s
+        .split('-')
+        .filter(|p| !p.is_empty())
+        .collect::<Vec<_>>()
+        .join("-");
+    if s.is_empty() {
+        "profile".into()
+    } else {
+        s
+    }
+}
+
+impl ProfileStore {
+    pub fn open_default() -> Result<ProfileStore, CoreError> {
+        Ok(ProfileStore {
+            path: config_dir()?.join("profiles.json"),
+        })
+    }
+
+    pub fn at(path: PathBuf) -> ProfileStore {
+        ProfileStore { path }
+    }
+
+    pub fn path(&self) -> &std::path::Path {
+        &self.path
+    }
+
+    /// The stored profiles; a damaged file is reported, never overwritten.
+    pub fn list(&self) -> Result<Vec<ConnectionProfile>, CoreError> {
+        let Some(bytes) = read_optional(&self.path)? else {
+            return Ok(Vec::new());
+        };
+        let file: ProfilesFile =
+            serde_json::from_slice(&bytes).map_err(|e| CoreError::Storage {
+                path: self.path.display().to_string(),
+                reason: format!(
+                "it is not a valid profiles file ({e}); fix or move it away — nothing was changed"
+            ),
+            })?;
+        Ok(file.profiles)
+    }
+
+    pub fn get(&self, id_or_name: &str) -> Result<ConnectionProfile, CoreError> {
+        let all = self.list()?;
+        all.iter()
+            .find(|p| p.id == id_or_name)
+            .or_else(|| all.iter().find(|p| p.name.eq_ignore_ascii_case(id_or_name)))
+            .cloned()
+            .ok_or_else(|| {
+                let known: Vec<&str> = all.iter().map(|p| p.id.as_str()).collect();
+                CoreError::Profile(format!(
+                    "There is no profile '{id_or_name}'. Known profiles: {}.",
+                    if known.is_empty() {
+                        "none".to_string()
+                    } else {
+                        known.join(", ")
+                    }
+                ))
+            })
+    }
+
+    fn write(&self, profiles: Vec<ConnectionProfile>) -> Result<(), CoreError> {
+        let file = ProfilesFile {
+            version: 1,
+            profiles,
+        };
+        let bytes = serde_json::to_vec_pretty(&file)
+            .map_err(|e| CoreError::Internal(format!("profiles could not be encoded: {e}")))?;
+        write_atomic(&self.path, &bytes)
+    }
+
+    /// Adds a profile (a fresh id is made from its name when empty or taken) or replaces the one
+    /// with the same id. Returns the stored profile.
+    pub fn save(&self, mut profile: ConnectionProfile) -> Result<ConnectionProfile, CoreError> {
+        profile.validate()?;
+        let mut all = self.list()?;
+        if let Some(existing) = all
+            .iter_mut()
+            .find(|p| p.id == profile.id && !profile.id.is_empty())
+        {
+            *existing = profile.clone();
+        } else {
+            let base = slug(&profile.name);
+            let mut id = base.clone();
+            let mut n = 2;
+            while id == DEMO_PROFILE_ID || all.iter().any(|p| p.id == id) {
+                id = format!("{base}-{n}");
+                n += 1;
+            }
+            profile.id = id;
+            all.push(profile.clone());
+        }
+        self.write(all)?;
+        Ok(profile)
+    }
+
+    pub fn remove(&self, id: &str) -> Result<ConnectionProfile, CoreError> {
+        let removed = self.get(id)?;
+        let all = self
+            .list()?
+            .into_iter()
+            .filter(|p| p.id != removed.id)
+            .collect();
+        self.write(all)?;
+        Ok(removed)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn profile(name: &str) -> ConnectionProfile {
+        ConnectionProfile {
+            id: String::new(),
+            name: name.into(),
+            base_url: "https://vcd.example.com".into(),
+            org: "acme".into(),
+            user: "alice".into(),
+            ..ConnectionProfile::demo()
+        }
+        .with_builtin(false)
+    }
+
+    impl ConnectionProfile {
+        fn with_builtin(mut self, b: bool) -> Self {
+            self.builtin_simulator = b;
+            self
+        }
+    }
+
+    fn store(tag: &str) -> (ProfileStore, PathBuf) {
+        let dir = std::env::temp_dir().join(format!("vcd-profiles-{tag}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        (ProfileStore::at(dir.join("profiles.json")), dir)
+    }
+
+    #[test]
+    fn saves_lists_replaces_and_removes() {
+        let (store, dir) = store("crud");
+        assert!(store.list().unwrap().is_empty());
+        let a = store.save(profile("ACME prod")).unwrap();
+        assert_eq!(a.id, "acme-prod");
+        let b = store.save(profile("ACME prod")).unwrap();
+        assert_eq!(b.id, "acme-prod-2");
+        let mut changed = a.clone();
+        changed.user = "bob".into();
+        store.save(changed).unwrap();
+        assert_eq!(store.get("acme-prod").unwrap().user, "bob");
+        assert_eq!(store.get("ACME PROD").unwrap().id, "acme-prod");
+        store.remove("acme-prod-2").unwrap();
+        assert_eq!(store.list().unwrap().len(), 1);
+        let err = store.get("nope").unwrap_err().to_string();
+        assert!(err.contains("Known profiles: acme-prod"), "{err}");
+        std::fs::remove_dir_all(dir).unwrap();
+    }
+
+    #[test]
+    fn a_damaged_file_is_reported_and_left_alone() {
+        let (store, dir) = store("damaged");
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(store.path(), "{ half a file").unwrap();
+        let err = store.save(profile("x")).unwrap_err().to_string();
+        assert!(err.contains("not a valid profiles file"), "{err}");
+        assert_eq!(
+            std::fs::read_to_string(store.path()).unwrap(),
+            "{ half a file"
+        );
+        std::fs::remove_dir_all(dir).unwrap();
+    }
+
+    #[test]
+    fn refuses_profiles_that_cannot_log_in() {
+        let mut p = profile("x");
+        p.org = "".into();
+        assert!(p
+            .validate()
+            .unwrap_err()
+            .to_string()
+            .contains("organization is empty"));
+        let mut p = profile("x");
+        p.user = "alice@acme".into();
+        assert!(p
+            .validate()
+            .unwrap_err()
+            .to_string()
+            .contains("without '@'"));
+        let mut p = profile("x");
+        p.base_url = "ftp://x".into();
+        assert_eq!(p.validate().unwrap_err().kind(), "invalid_url");
     }
 }

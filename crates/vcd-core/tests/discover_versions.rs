@@ -12,6 +12,7 @@ fn options(trust: TlsTrust) -> HttpOptions {
     HttpOptions {
         trust,
         timeout: Duration::from_secs(10),
+        proxy: None,
     }
 }
 
@@ -187,6 +188,7 @@ async fn a_server_that_never_answers_times_out() {
     let opts = HttpOptions {
         trust: TlsTrust::System,
         timeout: Duration::from_secs(1),
+        proxy: None,
     };
     let err = discover_versions(&server.url, &opts).await.unwrap_err();
     assert!(

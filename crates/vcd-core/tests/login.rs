@@ -20,6 +20,7 @@ fn pinned(sim: &RunningSim) -> HttpOptions {
             sha256: sim.fingerprint().unwrap(),
         },
         timeout: Duration::from_secs(10),
+        proxy: None,
     }
 }
 

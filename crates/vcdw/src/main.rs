@@ -201,6 +201,7 @@ async fn run_versions(
     let options = HttpOptions {
         trust,
         timeout: Duration::from_secs(timeout.max(1)),
+        proxy: None,
     };
     let list = match discover_versions(url, &options).await {
         Ok(list) => list,
@@ -253,6 +254,7 @@ async fn run_login(args: &LoginArgs, as_json: bool) -> Result<(), String> {
     let options = HttpOptions {
         trust: args.trust.to_trust()?,
         timeout: Duration::from_secs(args.timeout.max(1)),
+        proxy: None,
     };
     let request = args.request()?;
     let fail = |err: CoreError| {
