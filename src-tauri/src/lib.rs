@@ -7,13 +7,7 @@ mod demo;
 use demo::DemoSimulator;
 
 pub fn run() {
-    tracing_subscriber::fmt()
-        .with_env_filter(
-            tracing_subscriber::EnvFilter::try_from_env("VCDW_LOG")
-                .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("warn")),
-        )
-        .with_writer(std::io::stderr)
-        .init();
+    vcd_core::logging::init("warn");
     let result = tauri::Builder::default()
         .manage(DemoSimulator::default())
         .invoke_handler(tauri::generate_handler![

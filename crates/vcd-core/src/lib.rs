@@ -7,6 +7,7 @@ pub mod error;
 pub mod exchange;
 pub mod fingerprint;
 pub mod http;
+pub mod logging;
 pub mod login;
 pub mod profile;
 pub mod releases;

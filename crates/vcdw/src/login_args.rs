@@ -4,19 +4,25 @@
 use crate::trust_args::TrustArgs;
 use clap::Args;
 use std::io::BufRead;
+use std::time::Duration;
 use vcd_core::login::{SessionHeader, SYSTEM_ORG};
-use vcd_core::{AuthKind, LoginRequest, Secret};
+use vcd_core::profile::ProfileStore;
+use vcd_core::secrets::SecretStore;
+use vcd_core::{AuthKind, HttpOptions, LoginRequest, Secret};
 
 #[derive(Args, Debug)]
 pub struct LoginArgs {
+    /// A saved profile (see `vcdw profile add`); its secret comes from the OS keyring.
+    #[arg(long, conflicts_with_all = ["url", "org", "user", "provider", "api_token"])]
+    pub profile: Option<String>,
     /// The VCD address, e.g. https://vcd.example.com
-    #[arg(long)]
-    pub url: String,
+    #[arg(long, required_unless_present = "profile")]
+    pub url: Option<String>,
     /// The organization (tenant) name; --provider means System.
-    #[arg(long, required_unless_present = "provider")]
+    #[arg(long, required_unless_present_any = ["provider", "profile"])]
     pub org: Option<String>,
     /// The user name (not needed with --api-token: the token names its user).
-    #[arg(long, required_unless_present = "api_token")]
+    #[arg(long, required_unless_present_any = ["api_token", "token_stdin", "profile"])]
     pub user: Option<String>,
     /// Log in to the provider (System) org.
     #[arg(long, conflicts_with = "org")]
@@ -65,39 +71,89 @@ impl LoginArgs {
         }
     }
 
-    fn secret(&self) -> Result<Secret, String> {
-        match self.kind() {
-            AuthKind::ApiToken => {
-                if self.token_stdin {
-                    return read_stdin_line("API token");
-                }
-                match std::env::var("VCDW_API_TOKEN") {
-                    Ok(v) if !v.is_empty() => Ok(Secret::new(v)),
-                    _ => Err("no API token: pipe it to --token-stdin or set VCDW_API_TOKEN".into()),
-                }
-            }
-            AuthKind::Password => {
-                if self.password_stdin {
-                    return read_stdin_line("password");
-                }
-                match std::env::var("VCDW_PASSWORD") {
-                    Ok(v) if !v.is_empty() => Ok(Secret::new(v)),
-                    _ => {
-                        Err("no password: pipe it to --password-stdin or set VCDW_PASSWORD".into())
-                    }
-                }
-            }
+    /// The secret from --password-stdin / --token-stdin or the environment, if given there.
+    fn given_secret(&self, kind: AuthKind) -> Result<Option<Secret>, String> {
+        let (flag, var, what) = match kind {
+            AuthKind::ApiToken => (self.token_stdin, "VCDW_API_TOKEN", "API token"),
+            AuthKind::Password => (self.password_stdin, "VCDW_PASSWORD", "password"),
+        };
+        if flag {
+            return read_stdin_line(what).map(Some);
         }
+        Ok(std::env::var(var)
+            .ok()
+            .filter(|v| !v.is_empty())
+            .map(Secret::new))
     }
 
-    pub fn request(&self) -> Result<LoginRequest, String> {
+    fn secret(&self) -> Result<Secret, String> {
+        let kind = self.kind();
+        self.given_secret(kind)?.ok_or_else(|| match kind {
+            AuthKind::ApiToken => {
+                "no API token: pipe it to --token-stdin or set VCDW_API_TOKEN".into()
+            }
+            AuthKind::Password => {
+                "no password: pipe it to --password-stdin or set VCDW_PASSWORD".into()
+            }
+        })
+    }
+
+    /// The login request and HTTP options, from the profile or the ad-hoc flags.
+    pub fn resolve(&self) -> Result<(LoginRequest, HttpOptions), String> {
+        let timeout = Duration::from_secs(self.timeout.max(1));
+        if let Some(name) = &self.profile {
+            let profile = ProfileStore::open_default()
+                .and_then(|s| s.get(name))
+                .map_err(|e| e.to_string())?;
+            let secret = match self.given_secret(profile.auth)? {
+                Some(s) => s,
+                None => SecretStore::open().load(&profile.id).ok_or_else(|| {
+                    format!(
+                        "no secret for profile '{}' in the OS keyring: pipe it to {} or set {}",
+                        profile.id,
+                        if profile.auth == AuthKind::ApiToken {
+                            "--token-stdin"
+                        } else {
+                            "--password-stdin"
+                        },
+                        if profile.auth == AuthKind::ApiToken {
+                            "VCDW_API_TOKEN"
+                        } else {
+                            "VCDW_PASSWORD"
+                        },
+                    )
+                })?,
+            };
+            let mut request = profile.login_request(secret);
+            if self.version.is_some() {
+                request.version = self.version.clone();
+            }
+            if self.legacy_header {
+                request.session_header = SessionHeader::Legacy;
+            }
+            let mut options = profile.http_options();
+            options.timeout = timeout;
+            if self.trust.given() {
+                options.trust = self.trust.to_trust()?;
+            }
+            return Ok((request, options));
+        }
+        let options = HttpOptions {
+            trust: self.trust.to_trust()?,
+            timeout,
+            proxy: None,
+        };
+        Ok((self.request()?, options))
+    }
+
+    fn request(&self) -> Result<LoginRequest, String> {
         let org = if self.provider {
             SYSTEM_ORG.to_string()
         } else {
             self.org.clone().unwrap_or_default()
         };
         Ok(LoginRequest {
-            base_url: self.url.clone(),
+            base_url: self.url.clone().unwrap_or_default(),
             org,
             user: self.user.clone().unwrap_or_default(),
             kind: self.kind(),

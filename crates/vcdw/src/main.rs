@@ -1,6 +1,7 @@
 //! vcdw: VCD Workbench on the command line.
 
 mod login_args;
+mod profile_cmd;
 mod trust_args;
 
 use clap::{Parser, Subcommand};
@@ -58,6 +59,11 @@ enum Command {
         #[arg(long, default_value_t = 30)]
         timeout: u64,
     },
+    /// Manage connection profiles (shared with the app).
+    Profile {
+        #[command(subcommand)]
+        command: profile_cmd::ProfileCommand,
+    },
     /// Log in (password or API token), show the session, and log out again. Secrets come from
     /// --password-stdin / --token-stdin or VCDW_PASSWORD / VCDW_API_TOKEN, never from a flag value.
     Login {
@@ -71,10 +77,7 @@ enum Command {
 
 #[tokio::main]
 async fn main() -> ExitCode {
-    tracing_subscriber::fmt()
-        .with_env_filter(tracing_subscriber::EnvFilter::from_env("VCDW_LOG"))
-        .with_writer(std::io::stderr)
-        .init();
+    vcd_core::logging::init("warn");
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Sim {
@@ -86,6 +89,7 @@ async fn main() -> ExitCode {
             json,
         } => run_sim(release, scenario, session_idle, tls, port, json).await,
         Command::Login { login, json } => run_login(&login, json).await,
+        Command::Profile { command } => profile_cmd::run(command),
         Command::Versions {
             url,
             json,
@@ -251,12 +255,8 @@ fn print_version_table(list: &VersionList) {
 }
 
 async fn run_login(args: &LoginArgs, as_json: bool) -> Result<(), String> {
-    let options = HttpOptions {
-        trust: args.trust.to_trust()?,
-        timeout: Duration::from_secs(args.timeout.max(1)),
-        proxy: None,
-    };
-    let request = args.request()?;
+    let (request, options) = args.resolve()?;
+    let request_base = request.base_url.clone();
     let fail = |err: CoreError| {
         if as_json {
             print_error_json(&err);
@@ -287,7 +287,7 @@ async fn run_login(args: &LoginArgs, as_json: bool) -> Result<(), String> {
             println!(
                 "Note: the server announced its login URL on another host ({}); vcdw used its path \
                  against {} instead.",
-                summary.login_url, args.url
+                summary.login_url, request_base
             );
         }
     }

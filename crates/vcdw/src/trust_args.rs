@@ -19,6 +19,11 @@ pub struct TrustArgs {
 }
 
 impl TrustArgs {
+    /// True when any TLS flag was given.
+    pub fn given(&self) -> bool {
+        self.insecure || self.pin.is_some() || self.ca.is_some()
+    }
+
     pub fn to_trust(&self) -> Result<TlsTrust, String> {
         if self.insecure {
             eprintln!(
