@@ -2,7 +2,7 @@
 //! headers, with every secret-bearing header masked.
 
 use crate::http::Response;
-use crate::secret::MASK;
+use crate::secret::{Secret, MASK};
 use reqwest::header::HeaderMap;
 use serde::Serialize;
 use ts_rs::TS;
@@ -76,5 +76,48 @@ impl ExchangeStep {
             status: response.status,
             response_headers: header_lines(&response.headers),
         }
+    }
+}
+
+/// Which side of a step a header is on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum HeaderSide {
+    Request,
+    Response,
+}
+
+/// An exchange as shown (masked), and the unmasked values of its secret headers, kept in memory
+/// only so that the user can reveal one at a time.
+#[derive(Debug, Clone, Default)]
+pub struct Exchange {
+    pub steps: Vec<ExchangeStep>,
+    secrets: Vec<((usize, HeaderSide, usize), Secret)>,
+}
+
+impl Exchange {
+    pub fn record(&mut self, response: &Response) {
+        let step = self.steps.len();
+        for (side, headers) in [
+            (HeaderSide::Request, &response.request_headers),
+            (HeaderSide::Response, &response.headers),
+        ] {
+            for (index, (name, value)) in headers.iter().enumerate() {
+                if is_secret_header(name.as_str()) {
+                    let value = String::from_utf8_lossy(value.as_bytes()).into_owned();
+                    self.secrets.push(((step, side, index), Secret::new(value)));
+                }
+            }
+        }
+        self.steps.push(ExchangeStep::of(response));
+    }
+
+    /// The real value of a masked header.
+    pub fn reveal(&self, step: usize, side: HeaderSide, index: usize) -> Option<&Secret> {
+        self.secrets
+            .iter()
+            .find(|(key, _)| *key == (step, side, index))
+            .map(|(_, s)| s)
     }
 }

@@ -5,7 +5,7 @@
 use crate::address::{join_path, normalize_base_url};
 use crate::api_version::{json_accept_header, xml_accept_header, ApiVersion};
 use crate::error::CoreError;
-use crate::exchange::ExchangeStep;
+use crate::exchange::Exchange;
 use crate::http::{HttpClient, HttpOptions, Response};
 use crate::secret::Secret;
 use crate::session_xml::{parse_session, Link};
@@ -79,6 +79,8 @@ pub struct Session {
     pub legacy_token: Option<Secret>,
     /// The Links of the XML Session (`GET /api/session`).
     pub links: Vec<Link>,
+    /// The idle timeout the server announced (CloudAPI login, or the token's `expires_in`).
+    pub idle_timeout_secs: Option<u64>,
 }
 
 /// What `vcdw login --json` prints and the session badge shows: never a secret.
@@ -93,6 +95,8 @@ pub struct SessionSummary {
     pub login_host_differs: bool,
     pub legacy_token: bool,
     pub links: usize,
+    /// Seconds of inactivity before the session expires, when the server said.
+    pub idle_timeout_secs: Option<u64>,
 }
 
 impl Session {
@@ -106,6 +110,7 @@ impl Session {
             login_host_differs: self.login_host_differs,
             legacy_token: self.legacy_token.is_some(),
             links: self.links.len(),
+            idle_timeout_secs: self.idle_timeout_secs,
         }
     }
 }
@@ -195,7 +200,7 @@ pub(crate) fn http_error(response: &Response) -> CoreError {
 pub async fn login(
     client: &HttpClient,
     request: &LoginRequest,
-) -> Result<(Session, Vec<ExchangeStep>), CoreError> {
+) -> Result<(Session, Exchange), CoreError> {
     let base = normalize_base_url(&request.base_url)?;
     let versions = fetch_versions(client, &base).await?;
     let entry = choose_version(&versions, request.version.as_deref())?;
@@ -203,12 +208,12 @@ pub async fn login(
         .version
         .parse()
         .map_err(|e: crate::api_version::BadApiVersion| CoreError::Internal(e.to_string()))?;
-    let mut steps = Vec::new();
-    let (bearer, legacy_token, login_url, differs) = match request.kind {
+    let mut steps = Exchange::default();
+    let (bearer, legacy_token, login_url, differs, idle) = match request.kind {
         AuthKind::ApiToken => {
-            let (bearer, url) =
+            let (bearer, url, idle) =
                 exchange_api_token(client, &base, &version, request, &mut steps).await?;
-            (bearer, None, url, false)
+            (bearer, None, url, false, idle)
         }
         AuthKind::Password => {
             password_login(client, &base, &version, entry, request, &mut steps).await?
@@ -229,7 +234,7 @@ pub async fn login(
     let response = client
         .send(client.inner().get(session_url).headers(headers))
         .await?;
-    steps.push(ExchangeStep::of(&response));
+    steps.record(&response);
     if response.status != 200 {
         return Err(http_error(&response));
     }
@@ -248,6 +253,7 @@ pub async fn login(
         bearer,
         legacy_token,
         links: info.links,
+        idle_timeout_secs: idle,
     };
     Ok((session, steps))
 }
@@ -258,8 +264,8 @@ async fn password_login(
     version: &ApiVersion,
     entry: &VersionEntry,
     request: &LoginRequest,
-    steps: &mut Vec<ExchangeStep>,
-) -> Result<(Secret, Option<Secret>, String, bool), CoreError> {
+    steps: &mut Exchange,
+) -> Result<(Secret, Option<Secret>, String, bool, Option<u64>), CoreError> {
     let announced = if request.is_provider() {
         entry
             .provider_login_url
@@ -284,7 +290,7 @@ async fn password_login(
                 .basic_auth(request.login_name(), Some(request.secret.expose())),
         )
         .await?;
-    steps.push(ExchangeStep::of(&response));
+    steps.record(&response);
     if response.status != 200 {
         return Err(password_refused(request, &response, legacy));
     }
@@ -306,7 +312,11 @@ async fn password_login(
             })
         }
     };
-    Ok((bearer, legacy_token, announced.to_string(), differs))
+    let idle = serde_json::from_slice::<serde_json::Value>(&response.body)
+        .ok()
+        .and_then(|v| v.get("sessionIdleTimeoutMinutes")?.as_u64())
+        .map(|m| m * 60);
+    Ok((bearer, legacy_token, announced.to_string(), differs, idle))
 }
 
 async fn exchange_api_token(
@@ -314,8 +324,8 @@ async fn exchange_api_token(
     base: &Url,
     version: &ApiVersion,
     request: &LoginRequest,
-    steps: &mut Vec<ExchangeStep>,
-) -> Result<(Secret, String), CoreError> {
+    steps: &mut Exchange,
+) -> Result<(Secret, String, Option<u64>), CoreError> {
     if !version.at_least("36.1") {
         return Err(CoreError::ApiTokensNeedNewerVcd {
             version: version.to_string(),
@@ -342,7 +352,7 @@ async fn exchange_api_token(
                 .body(body),
         )
         .await?;
-    steps.push(ExchangeStep::of(&response));
+    steps.record(&response);
     if response.status != 200 {
         if matches!(response.status, 400 | 401 | 403) {
             let reason = serde_json::from_slice::<serde_json::Value>(&response.body)
@@ -361,8 +371,9 @@ async fn exchange_api_token(
         }
         return Err(http_error(&response));
     }
-    let access = serde_json::from_slice::<serde_json::Value>(&response.body)
-        .ok()
+    let answer = serde_json::from_slice::<serde_json::Value>(&response.body).ok();
+    let idle = answer.as_ref().and_then(|v| v.get("expires_in")?.as_u64());
+    let access = answer
         .and_then(|v| {
             v.get("access_token")
                 .and_then(|t| t.as_str())
@@ -372,7 +383,7 @@ async fn exchange_api_token(
             url: response.url.clone(),
             detail: "the token answer holds no access_token".into(),
         })?;
-    Ok((access, url.to_string()))
+    Ok((access, url.to_string(), idle))
 }
 
 /// `application/x-www-form-urlencoded` for one value.
@@ -385,6 +396,8 @@ pub struct SessionManager {
     client: HttpClient,
     request: LoginRequest,
     session: Option<Session>,
+    /// When the session was last used: the server's idle clock restarts then.
+    last_used: std::time::Instant,
 }
 
 impl SessionManager {
@@ -393,6 +406,7 @@ impl SessionManager {
             client: HttpClient::new(options)?,
             request,
             session: None,
+            last_used: std::time::Instant::now(),
         })
     }
 
@@ -400,10 +414,17 @@ impl SessionManager {
         self.session.as_ref()
     }
 
-    pub async fn login(&mut self) -> Result<(SessionSummary, Vec<ExchangeStep>), CoreError> {
+    /// Seconds until the session idles out, when its timeout is known.
+    pub fn idle_left_secs(&self) -> Option<u64> {
+        let timeout = self.session.as_ref()?.idle_timeout_secs?;
+        Some(timeout.saturating_sub(self.last_used.elapsed().as_secs()))
+    }
+
+    pub async fn login(&mut self) -> Result<(SessionSummary, Exchange), CoreError> {
         let (session, steps) = login(&self.client, &self.request).await?;
         let summary = session.summary();
         self.session = Some(session);
+        self.last_used = std::time::Instant::now();
         Ok((summary, steps))
     }
 
@@ -494,6 +515,7 @@ impl SessionManager {
                 builder = builder.body(b.clone());
             }
             let response = self.client.send(builder).await?;
+            self.last_used = std::time::Instant::now();
             match response.status {
                 401 if !retried => {
                     tracing::info!("session refused (401): logging in again once");

@@ -4,4 +4,8 @@ import type { AuthKind } from "./AuthKind";
 /**
  * What `vcdw login --json` prints and the session badge shows: never a secret.
  */
-export type SessionSummary = { user: string, org: string, version: string, auth: AuthKind, login_url: string, login_host_differs: boolean, legacy_token: boolean, links: number, };
+export type SessionSummary = { user: string, org: string, version: string, auth: AuthKind, login_url: string, login_host_differs: boolean, legacy_token: boolean, links: number, 
+/**
+ * Seconds of inactivity before the session expires, when the server said.
+ */
+idle_timeout_secs: bigint | null, };

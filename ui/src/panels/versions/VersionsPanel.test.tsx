@@ -9,7 +9,13 @@ const profile: ConnectionProfile = {
   id: "demo",
   name: "Demo VCD (built-in simulator)",
   base_url: "https://127.0.0.1:4000",
+  org: "",
+  user: "",
+  auth: "password",
+  api_version: null,
   trust: { mode: "pinned", sha256: "AB:CD" },
+  session_header: "bearer",
+  proxy: null,
   builtin_simulator: true,
 };
 
