@@ -1,6 +1,20 @@
 // The app's build script (the root Cargo.toml names it): checks that the UI was built, then lets
 // tauri-build read the root tauri.conf.json and declare the app's commands as permissions, so the
 // capability in tauri.conf.json must allow each one by name.
+/// Every command the shell registers; tauri.conf.json's capability allows each by name.
+const COMMANDS: &[&str] = &[
+    "list_profiles",
+    "app_status",
+    "save_profile",
+    "delete_profile",
+    "forget_secret",
+    "get_versions",
+    "test_connection",
+    "login",
+    "logout",
+    "reveal_header",
+];
+
 fn main() {
     let manifest_dir = std::env::var("CARGO_MANIFEST_DIR").unwrap_or_else(|_| ".".into());
     let index = std::path::Path::new(&manifest_dir).join("ui/dist/index.html");
@@ -12,12 +26,8 @@ fn main() {
         return;
     }
     println!("cargo::rerun-if-changed=ui/dist");
-    let attributes =
-        tauri_build::Attributes::new().app_manifest(tauri_build::AppManifest::new().commands(&[
-            "list_profiles",
-            "get_versions",
-            "app_status",
-        ]));
+    let attributes = tauri_build::Attributes::new()
+        .app_manifest(tauri_build::AppManifest::new().commands(COMMANDS));
     if let Err(e) = tauri_build::try_build(attributes) {
         println!("cargo::error=tauri-build failed: {e:#}");
     }

@@ -4,20 +4,22 @@
 use tokio::sync::Mutex;
 use vcd_core::profile::ConnectionProfile;
 use vcd_core::TlsTrust;
-use vcd_sim::{RunningSim, SimOptions};
+use vcd_sim::{DemoCredentials, RunningSim, Scenario, SimOptions};
 
 #[derive(Default)]
 pub struct DemoSimulator {
     running: Mutex<Option<RunningSim>>,
 }
 
-/// What the status bar shows about the simulator.
+/// What the status bar and the demo profile show about the simulator.
 #[derive(Debug, Clone, serde::Serialize, ts_rs::TS)]
 #[ts(export)]
 pub struct SimulatorStatus {
     pub url: String,
     pub release: String,
     pub max_api: String,
+    /// The demo world's logins (a simulator's, not secrets).
+    pub demo: DemoCredentials,
 }
 
 impl DemoSimulator {
@@ -28,7 +30,12 @@ impl DemoSimulator {
     }
 
     fn profile_for(sim: Option<&RunningSim>) -> ConnectionProfile {
-        let mut profile = ConnectionProfile::demo();
+        let demo = Scenario::demo_credentials();
+        let mut profile = ConnectionProfile {
+            org: demo.org,
+            user: demo.user,
+            ..ConnectionProfile::demo()
+        };
         if let Some(sim) = sim {
             profile.base_url = sim.url().to_string();
             if let Some(sha256) = sim.fingerprint() {
@@ -57,6 +64,7 @@ impl DemoSimulator {
             url: sim.url().to_string(),
             release: sim.release().name.to_string(),
             max_api: sim.release().max_api.to_string(),
+            demo: Scenario::demo_credentials(),
         })
     }
 }

@@ -3,17 +3,23 @@
 
 mod commands;
 mod demo;
-
-use demo::DemoSimulator;
+mod state;
 
 pub fn run() {
     vcd_core::logging::init("warn");
     let result = tauri::Builder::default()
-        .manage(DemoSimulator::default())
+        .manage(state::AppState::new())
         .invoke_handler(tauri::generate_handler![
             commands::list_profiles,
+            commands::app_status,
+            commands::save_profile,
+            commands::delete_profile,
+            commands::forget_secret,
             commands::get_versions,
-            commands::app_status
+            commands::test_connection,
+            commands::login,
+            commands::logout,
+            commands::reveal_header
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {

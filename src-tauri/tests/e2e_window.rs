@@ -98,59 +98,82 @@ async fn text_of(client: &Client, css: &str) -> String {
         .unwrap()
 }
 
+/// The real app window under a private Xvfb, driven through tauri-driver; everything stops on drop.
+struct AppWindow {
+    client: Client,
+    home: PathBuf,
+    _procs: Processes,
+}
+
+impl AppWindow {
+    async fn open(tag: &str) -> AppWindow {
+        let mut procs = Processes::default();
+        let display = start_xvfb(&mut procs);
+        let home = std::env::temp_dir().join(format!("vcdw-e2e-{tag}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&home);
+        std::fs::create_dir_all(&home).unwrap();
+        let port = free_port();
+        let native_port = free_port();
+        let driver = Command::new(tauri_driver())
+            .args([
+                "--port",
+                &port.to_string(),
+                "--native-port",
+                &native_port.to_string(),
+            ])
+            .env("DISPLAY", &display)
+            .env("WEBKIT_DISABLE_COMPOSITING_MODE", "1")
+            // No accessibility bus or desktop portal in a test X server: keeps their daemons away.
+            .env("NO_AT_BRIDGE", "1")
+            .env("GTK_A11Y", "none")
+            .env("GDK_DEBUG", "no-portals")
+            .env("XDG_CONFIG_HOME", home.join("config"))
+            .env("XDG_CACHE_HOME", home.join("cache"))
+            .env_remove("VCDW_CONFIG_DIR")
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("tauri-driver is installed (cargo install tauri-driver --locked)");
+        procs.0.push(driver);
+        wait_for_port(port, Duration::from_secs(30));
+
+        let mut caps = serde_json::Map::new();
+        caps.insert("browserName".into(), "wry".into());
+        caps.insert(
+            "tauri:options".into(),
+            serde_json::json!({ "application": APP }),
+        );
+        let client = ClientBuilder::new(HttpConnector::new())
+            .capabilities(caps)
+            .connect(&format!("http://127.0.0.1:{port}"))
+            .await
+            .expect("a WebDriver session with the app window");
+        AppWindow {
+            client,
+            home,
+            _procs: procs,
+        }
+    }
+
+    /// Saves a screenshot under target/tmp, closes the window and reports the test's outcome.
+    async fn finish(self, shot: &str, result: Result<(), String>) {
+        let png = self.client.screenshot().await;
+        let _ = self.client.close().await;
+        if let Ok(png) = png {
+            let out = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(shot);
+            std::fs::write(&out, png).unwrap();
+            eprintln!("screenshot: {}", out.display());
+        }
+        let _ = std::fs::remove_dir_all(&self.home);
+        result.unwrap();
+    }
+}
+
 #[tokio::test(flavor = "multi_thread")]
 async fn demo_profile_lists_versions_from_the_in_app_simulator() {
-    let mut procs = Processes::default();
-    let display = start_xvfb(&mut procs);
-    let home = std::env::temp_dir().join(format!("vcdw-e2e-{}", std::process::id()));
-    std::fs::create_dir_all(&home).unwrap();
-    let port = free_port();
-    let native_port = free_port();
-    let driver = Command::new(tauri_driver())
-        .args([
-            "--port",
-            &port.to_string(),
-            "--native-port",
-            &native_port.to_string(),
-        ])
-        .env("DISPLAY", &display)
-        .env("WEBKIT_DISABLE_COMPOSITING_MODE", "1")
-        // No accessibility bus or desktop portal in a test X server: keeps their daemons away.
-        .env("NO_AT_BRIDGE", "1")
-        .env("GTK_A11Y", "none")
-        .env("GDK_DEBUG", "no-portals")
-        .env("XDG_CONFIG_HOME", home.join("config"))
-        .env("XDG_DATA_HOME", home.join("data"))
-        .env("XDG_CACHE_HOME", home.join("cache"))
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("tauri-driver is installed (cargo install tauri-driver --locked)");
-    procs.0.push(driver);
-    wait_for_port(port, Duration::from_secs(30));
-
-    let mut caps = serde_json::Map::new();
-    caps.insert("browserName".into(), "wry".into());
-    caps.insert(
-        "tauri:options".into(),
-        serde_json::json!({ "application": APP }),
-    );
-    let client = ClientBuilder::new(HttpConnector::new())
-        .capabilities(caps)
-        .connect(&format!("http://127.0.0.1:{port}"))
-        .await
-        .expect("a WebDriver session with the app window");
-
-    let result = drive(&client).await;
-    let shot = client.screenshot().await;
-    let _ = client.close().await;
-    if let Ok(png) = shot {
-        let out = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("e2e-versions.png");
-        std::fs::write(&out, png).unwrap();
-        eprintln!("screenshot: {}", out.display());
-    }
-    let _ = std::fs::remove_dir_all(&home);
-    result.unwrap();
+    let window = AppWindow::open("versions").await;
+    let result = drive(&window.client).await;
+    window.finish("e2e-versions.png", result).await;
 }
 
 async fn drive(client: &Client) -> Result<(), String> {

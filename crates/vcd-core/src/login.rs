@@ -96,6 +96,7 @@ pub struct SessionSummary {
     pub legacy_token: bool,
     pub links: usize,
     /// Seconds of inactivity before the session expires, when the server said.
+    #[ts(type = "number | null")]
     pub idle_timeout_secs: Option<u64>,
 }
 

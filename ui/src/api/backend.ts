@@ -3,9 +3,17 @@ import { invoke } from "@tauri-apps/api/core";
 import type { AppStatus } from "./generated/AppStatus";
 import type { ConnectionProfile } from "./generated/ConnectionProfile";
 import type { ErrorReport } from "./generated/ErrorReport";
+import type { HeaderSide } from "./generated/HeaderSide";
+import type { LoginView } from "./generated/LoginView";
+import type { SavedProfile } from "./generated/SavedProfile";
 import type { VersionList } from "./generated/VersionList";
 
-export type { AppStatus, ConnectionProfile, ErrorReport, VersionList };
+export type { AppStatus, ConnectionProfile, ErrorReport, HeaderSide, LoginView, SavedProfile, VersionList };
+export type { ExchangeStep } from "./generated/ExchangeStep";
+export type { HeaderLine } from "./generated/HeaderLine";
+export type { SessionBadge } from "./generated/SessionBadge";
+export type { AuthKind } from "./generated/AuthKind";
+export type { SimulatorStatus } from "./generated/SimulatorStatus";
 export type { VersionEntry } from "./generated/VersionEntry";
 export type { TlsTrust } from "./generated/TlsTrust";
 
@@ -36,5 +44,14 @@ export const backend = {
   listProfiles: () => call<ConnectionProfile[]>("list_profiles"),
   appStatus: () => call<AppStatus>("app_status"),
   getVersions: (profileId: string) => call<VersionList>("get_versions", { profileId }),
+  testConnection: (profile: ConnectionProfile) => call<VersionList>("test_connection", { profile }),
+  saveProfile: (profile: ConnectionProfile, secret: string | null) =>
+    call<SavedProfile>("save_profile", { profile, secret }),
+  deleteProfile: (profileId: string) => call<void>("delete_profile", { profileId }),
+  forgetSecret: (profileId: string) => call<void>("forget_secret", { profileId }),
+  login: (profileId: string, secret: string | null) => call<LoginView>("login", { profileId, secret }),
+  logout: (profileId: string) => call<void>("logout", { profileId }),
+  revealHeader: (profileId: string, step: number, side: HeaderSide, index: number) =>
+    call<string>("reveal_header", { profileId, step, side, index }),
 };
 export type Backend = typeof backend;

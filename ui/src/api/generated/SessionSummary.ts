@@ -8,4 +8,4 @@ export type SessionSummary = { user: string, org: string, version: string, auth:
 /**
  * Seconds of inactivity before the session expires, when the server said.
  */
-idle_timeout_secs: bigint | null, };
+idle_timeout_secs: number | null, };

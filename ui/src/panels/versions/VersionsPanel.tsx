@@ -2,7 +2,6 @@ import { useCallback, useEffect, useState } from "react";
 import type { Backend, ConnectionProfile, ErrorReport, VersionList } from "../../api/backend";
 import { ErrorBanner } from "../../components/ErrorBanner";
 import { Spinner } from "../../components/Spinner";
-import { describeTrust } from "../../components/trust";
 import { VersionsTable } from "./VersionsTable";
 
 interface Props {
@@ -51,18 +50,9 @@ export function VersionsPanel({ profile, backend, onSettled }: Props) {
   const activeCount = list?.versions.filter((v) => !v.deprecated).length ?? 0;
 
   return (
-    <section className="panel" aria-labelledby="profile-title">
-      <header className="profile-card">
-        <div>
-          <h1 id="profile-title">{profile.name}</h1>
-          <p className={profile.base_url ? "muted mono" : "muted"} data-testid="profile-url">
-            {profile.base_url ||
-              (profile.builtin_simulator
-                ? "The simulator starts on a free local port when you first use this profile."
-                : "No address")}
-          </p>
-          {profile.base_url && <p className="muted small">{describeTrust(profile.trust)}</p>}
-        </div>
+    <section className="panel" aria-labelledby="versions-title">
+      <header className="section-head">
+        <h2 id="versions-title">API versions</h2>
         <div className="actions">
           <button
             className="primary"

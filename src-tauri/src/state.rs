@@ -1,0 +1,67 @@
+//! What the app holds while it runs: the demo simulator, the profile file, the secret store and
+//! one live session per profile (session tokens stay in memory).
+
+use crate::commands::SessionBadge;
+use crate::demo::DemoSimulator;
+use std::collections::HashMap;
+use tokio::sync::Mutex;
+use vcd_core::exchange::Exchange;
+use vcd_core::profile::{ConnectionProfile, ProfileStore, DEMO_PROFILE_ID};
+use vcd_core::secrets::SecretStore;
+use vcd_core::{CoreError, ErrorReport, SessionManager};
+
+pub struct LiveSession {
+    pub manager: SessionManager,
+    /// The login exchange, whose secret headers the user may reveal one at a time.
+    pub exchange: Exchange,
+}
+
+impl LiveSession {
+    pub fn badge(&self, profile_id: &str) -> Option<SessionBadge> {
+        let session = self.manager.session()?;
+        Some(SessionBadge {
+            profile_id: profile_id.to_string(),
+            summary: session.summary(),
+            idle_left_secs: self.manager.idle_left_secs(),
+        })
+    }
+}
+
+pub struct AppState {
+    pub demo: DemoSimulator,
+    profiles: Result<ProfileStore, ErrorReport>,
+    pub secrets: SecretStore,
+    pub sessions: Mutex<HashMap<String, LiveSession>>,
+}
+
+impl AppState {
+    pub fn new() -> AppState {
+        AppState {
+            demo: DemoSimulator::default(),
+            profiles: ProfileStore::open_default().map_err(|e| e.report()),
+            secrets: SecretStore::open(),
+            sessions: Mutex::new(HashMap::new()),
+        }
+    }
+
+    pub fn profiles(&self) -> Result<&ProfileStore, ErrorReport> {
+        self.profiles.as_ref().map_err(Clone::clone)
+    }
+
+    /// A profile by id; the demo one starts the simulator.
+    pub async fn resolve_profile(&self, id: &str) -> Result<ConnectionProfile, ErrorReport> {
+        if id == DEMO_PROFILE_ID {
+            return self
+                .demo
+                .ensure_started()
+                .await
+                .map_err(|message| ErrorReport {
+                    kind: "simulator".into(),
+                    message,
+                    fingerprint: None,
+                    status: None,
+                });
+        }
+        self.profiles()?.get(id).map_err(|e: CoreError| e.report())
+    }
+}

@@ -1,0 +1,112 @@
+import { useState } from "react";
+import type { Backend, ConnectionProfile, ErrorReport, LoginView } from "../../api/backend";
+import { ErrorBanner } from "../../components/ErrorBanner";
+import { Spinner } from "../../components/Spinner";
+import { ExchangeView } from "./ExchangeView";
+
+interface Props {
+  profile: ConnectionProfile;
+  backend: Pick<Backend, "login" | "logout" | "revealHeader">;
+  login: LoginView | null;
+  onLoggedIn: (view: LoginView) => void;
+  onLoggedOut: () => void;
+}
+
+/** Log in and out, and see the login exchange as it happened (secrets masked). */
+export function SessionPanel({ profile, backend, login, onLoggedIn, onLoggedOut }: Props) {
+  const [secret, setSecret] = useState("");
+  const [busy, setBusy] = useState<null | "in" | "out">(null);
+  const [error, setError] = useState<ErrorReport | null>(null);
+  const secretLabel = profile.auth === "api_token" ? "API token" : "Password";
+
+  const doLogin = async () => {
+    setBusy("in");
+    setError(null);
+    try {
+      const view = await backend.login(profile.id, secret || null);
+      setSecret("");
+      onLoggedIn(view);
+    } catch (err) {
+      setError(err as ErrorReport);
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const doLogout = async () => {
+    setBusy("out");
+    setError(null);
+    try {
+      await backend.logout(profile.id);
+      onLoggedOut();
+    } catch (err) {
+      setError(err as ErrorReport);
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  return (
+    <section className="panel" aria-labelledby="session-title">
+      <header className="section-head">
+        <h2 id="session-title">Session</h2>
+        <div className="actions">
+          {!login && !profile.builtin_simulator && (
+            <input
+              type="password"
+              className="secret-input"
+              placeholder={`${secretLabel} (empty: use the keyring)`}
+              aria-label={secretLabel}
+              value={secret}
+              autoComplete="off"
+              onChange={(e) => setSecret(e.target.value)}
+              onKeyDown={(e) => {
+                if (e.key === "Enter") void doLogin();
+              }}
+            />
+          )}
+          {login ? (
+            <button onClick={() => void doLogout()} disabled={busy !== null} data-testid="logout">
+              Log out
+            </button>
+          ) : (
+            <button className="primary" onClick={() => void doLogin()} disabled={busy !== null} data-testid="login">
+              Log in
+            </button>
+          )}
+        </div>
+      </header>
+      {busy === "in" && <Spinner label="Logging in…" />}
+      {busy === "out" && <Spinner label="Logging out…" />}
+      {error && <ErrorBanner error={error} onDismiss={() => setError(null)} />}
+      {login ? (
+        <>
+          <p className="session-line" data-testid="session-line">
+            Logged in as <strong>{login.badge.summary.user}@{login.badge.summary.org}</strong> with API{" "}
+            {login.badge.summary.version} ({login.badge.summary.auth === "api_token" ? "API token" : "password"}) via{" "}
+            <code>{login.badge.summary.login_url}</code> · {login.badge.summary.links} links in the session
+          </p>
+          {login.badge.summary.login_host_differs && (
+            <p className="warning">
+              The server announced its login URL on another host; the app sent the login to this profile's address
+              instead, with the same path.
+            </p>
+          )}
+          <ExchangeView
+            steps={login.steps}
+            reveal={(step, side, index) => backend.revealHeader(profile.id, step, side, index)}
+          />
+        </>
+      ) : (
+        !busy &&
+        !error && (
+          <p className="muted">
+            {profile.auth === "api_token"
+              ? "Logging in exchanges the API token for a session at /oauth/…/token (the token travels in the form body)."
+              : "Logging in sends user@org and the password to the login URL that /api/versions names for the chosen version."}
+          </p>
+        )
+      )}
+    </section>
+  );
+}
