@@ -3,7 +3,7 @@
 use crate::auth_routes as auth;
 use crate::payloads::{error_xml, org_list_xml, org_xml, versions_xml};
 use crate::scenario::{OrgSpec, Scenario};
-use crate::sessions::SessionStore;
+use crate::sessions::{uuid_from_hex, SessionStore};
 use axum::extract::{Path, Request, State};
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
@@ -28,14 +28,7 @@ fn uuid_from(text: &str) -> String {
         .iter()
         .map(|b| format!("{b:02x}"))
         .collect();
-    format!(
-        "{}-{}-{}-{}-{}",
-        &h[0..8],
-        &h[8..12],
-        &h[12..16],
-        &h[16..20],
-        &h[20..32]
-    )
+    uuid_from_hex(&h)
 }
 
 impl SimState {

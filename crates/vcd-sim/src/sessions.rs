@@ -19,6 +19,18 @@ pub struct SimSession {
     last_used: Instant,
 }
 
+/// Formats 32 hex digits as a UUID (8-4-4-4-12).
+pub fn uuid_from_hex(hex: &str) -> String {
+    format!(
+        "{}-{}-{}-{}-{}",
+        &hex[0..8],
+        &hex[8..12],
+        &hex[12..16],
+        &hex[16..20],
+        &hex[20..32]
+    )
+}
+
 pub struct SessionStore {
     idle: Duration,
     sessions: Mutex<Vec<SimSession>>,
@@ -55,15 +67,7 @@ impl SessionStore {
     }
 
     fn uuid(&self) -> String {
-        let h = self.random_hex(16);
-        format!(
-            "{}-{}-{}-{}-{}",
-            &h[0..8],
-            &h[8..12],
-            &h[12..16],
-            &h[16..20],
-            &h[20..32]
-        )
+        uuid_from_hex(&self.random_hex(16))
     }
 
     pub fn open(&self, user: &str, org: &str, role: &str, via_api_token: bool) -> SimSession {
