@@ -98,9 +98,62 @@ async fn text_of(client: &Client, css: &str) -> String {
         .unwrap()
 }
 
+async fn click(client: &Client, css: &str) -> Result<(), String> {
+    client
+        .wait()
+        .at_most(Duration::from_secs(60))
+        .for_element(Locator::Css(css))
+        .await
+        .map_err(|e| format!("{css} never appeared: {e}"))?
+        .click()
+        .await
+        .map_err(|e| format!("clicking {css}: {e}"))?;
+    eprintln!("clicked {css}");
+    Ok(())
+}
+
+async fn fill(client: &Client, css: &str, text: &str) -> Result<(), String> {
+    let field = client
+        .wait()
+        .at_most(Duration::from_secs(60))
+        .for_element(Locator::Css(css))
+        .await
+        .map_err(|e| format!("{css} never appeared: {e}"))?;
+    field.clear().await.map_err(|e| e.to_string())?;
+    field
+        .send_keys(text)
+        .await
+        .map_err(|e| format!("typing into {css}: {e}"))
+}
+
+/// Waits until the element's text satisfies `want`; returns that text.
+async fn text_until(
+    client: &Client,
+    css: &str,
+    want: impl Fn(&str) -> bool,
+) -> Result<String, String> {
+    let start = Instant::now();
+    let mut last = String::new();
+    while start.elapsed() < Duration::from_secs(60) {
+        if let Ok(el) = client.find(Locator::Css(css)).await {
+            if let Ok(t) = el.text().await {
+                if want(&t) {
+                    return Ok(t);
+                }
+                last = t;
+            }
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    Err(format!(
+        "{css} never showed what was expected; last {last:?}"
+    ))
+}
+
 /// The real app window under a private Xvfb, driven through tauri-driver; everything stops on drop.
 struct AppWindow {
     client: Client,
+    display: String,
     home: PathBuf,
     _procs: Processes,
 }
@@ -150,20 +203,26 @@ impl AppWindow {
             .expect("a WebDriver session with the app window");
         AppWindow {
             client,
+            display,
             home,
             _procs: procs,
         }
     }
 
-    /// Saves a screenshot under target/tmp, closes the window and reports the test's outcome.
+    /// Saves a screenshot of the X display under target/tmp, closes the window and reports the
+    /// test's outcome. The X server is asked rather than WebDriver: WebKitWebDriver's screenshot
+    /// waits for the page's next repaint, which never comes while the page sits still.
     async fn finish(self, shot: &str, result: Result<(), String>) {
-        let png = self.client.screenshot().await;
-        let _ = self.client.close().await;
-        if let Ok(png) = png {
-            let out = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(shot);
-            std::fs::write(&out, png).unwrap();
-            eprintln!("screenshot: {}", out.display());
+        let out = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(shot);
+        let taken = Command::new("import")
+            .args(["-display", &self.display, "-window", "root"])
+            .arg(&out)
+            .status();
+        match taken {
+            Ok(s) if s.success() => eprintln!("screenshot: {}", out.display()),
+            other => eprintln!("no screenshot (ImageMagick's import): {other:?}"),
         }
+        let _ = self.client.close().await;
         let _ = std::fs::remove_dir_all(&self.home);
         result.unwrap();
     }
@@ -250,6 +309,106 @@ async fn drive(client: &Client) -> Result<(), String> {
         .ok_or("no simulator URL in the status bar")?;
     if !default_row.contains(&format!("{sim_url}/cloudapi/1.0.0/sessions")) {
         return Err(format!("login URL of {sim_url} not in {default_row:?}"));
+    }
+    Ok(())
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_new_profile_logs_in_to_the_simulator_shows_masked_headers_and_logs_out() {
+    let window = AppWindow::open("login").await;
+    let result = drive_login(&window.client).await;
+    window.finish("e2e-login.png", result).await;
+}
+
+async fn drive_login(client: &Client) -> Result<(), String> {
+    // The demo profile starts the simulator; a user's own profile then points at it.
+    click(client, "[data-testid=get-versions]").await?;
+    let status = text_until(client, "[data-testid=status-bar]", |t| {
+        t.contains("Simulator running at https://127.0.0.1:")
+    })
+    .await?;
+    let sim_url = status
+        .split_whitespace()
+        .find(|w| w.starts_with("https://127.0.0.1:"))
+        .ok_or("no simulator URL in the status bar")?
+        .to_string();
+
+    click(client, "[data-testid=new-profile]").await?;
+    fill(client, "[data-testid=profile-name]", "Lab acme").await?;
+    fill(client, "[data-testid=profile-base-url]", &sim_url).await?;
+    fill(client, "[data-testid=profile-org]", "acme").await?;
+    fill(client, "[data-testid=profile-user]", "alice").await?;
+    fill(client, "[data-testid=profile-secret]", "demo-Alice-1").await?;
+
+    // The simulator's certificate is self-signed: the test offers to pin it.
+    click(client, "[data-testid=profile-test]").await?;
+    let banner = text_of(client, ".error-banner").await;
+    if !banner.contains("certificate") {
+        return Err(format!(
+            "expected an untrusted-certificate error, got {banner:?}"
+        ));
+    }
+    click(client, "[data-testid=pin-certificate]").await?;
+    click(client, "[data-testid=profile-test]").await?;
+    let tested = text_of(client, "[data-testid=test-result]").await;
+    if !tested.starts_with("Connected: 22 API versions, default 38.0") {
+        return Err(format!("test connection said {tested:?}"));
+    }
+    click(client, "[data-testid=profile-save]").await?;
+    let note = text_of(client, ".note").await;
+    if !note.contains("stored in the OS keyring") {
+        return Err(format!("after saving: {note:?}"));
+    }
+    let selected = text_of(client, ".profile.selected .profile-name").await;
+    if selected != "Lab acme" {
+        return Err(format!("selected profile {selected:?}"));
+    }
+
+    // Log in with the password from the keyring.
+    click(client, "[data-testid=login]").await?;
+    let line = text_of(client, "[data-testid=session-line]").await;
+    if !line.contains("alice@acme") || !line.contains("API 38.0") {
+        return Err(format!("session line {line:?}"));
+    }
+    let badge = text_of(client, "[data-testid=session-badge]").await;
+    if !badge.contains("alice@acme") {
+        return Err(format!("status bar badge {badge:?}"));
+    }
+    let exchange = text_of(client, "[data-testid=exchange]").await;
+    if !exchange.contains("POST") || !exchange.contains("/cloudapi/1.0.0/sessions") {
+        return Err(format!("exchange {exchange:?}"));
+    }
+    let masked = client
+        .find_all(Locator::Css("[data-testid=masked-value]"))
+        .await
+        .map_err(|e| e.to_string())?;
+    let mut shown = Vec::new();
+    for m in &masked {
+        shown.push(m.text().await.map_err(|e| e.to_string())?);
+    }
+    if shown.is_empty() || !shown.iter().all(|t| t.contains('•')) {
+        return Err(format!("masked headers {shown:?}"));
+    }
+    // Basic base64("alice@acme:demo-Alice-1") must not be on screen until revealed.
+    let basic = "YWxpY2VAYWNtZTpkZW1vLUFsaWNlLTE=";
+    let page = text_of(client, "main").await;
+    if page.contains(basic) || page.contains("demo-Alice-1") {
+        return Err("the password is on screen unmasked".into());
+    }
+    click(client, "button[aria-label='Reveal authorization']").await?;
+    let revealed = text_of(client, "code.revealed").await;
+    if revealed != format!("Basic {basic}") {
+        return Err(format!("revealed {revealed:?}"));
+    }
+
+    click(client, "[data-testid=logout]").await?;
+    text_of(client, "[data-testid=login]").await;
+    let status = text_until(client, "[data-testid=status-bar]", |t| {
+        t.contains("Not logged in")
+    })
+    .await?;
+    if status.contains("alice@acme") {
+        return Err(format!("status bar after logout {status:?}"));
     }
     Ok(())
 }

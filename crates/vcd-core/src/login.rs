@@ -8,7 +8,7 @@ use crate::error::CoreError;
 use crate::exchange::Exchange;
 use crate::http::{HttpClient, HttpOptions, Response};
 use crate::secret::Secret;
-use crate::session_xml::{parse_session, Link};
+use crate::session_xml::{parse_session, Link, SessionInfo};
 use crate::vcd_error::VcdError;
 use crate::versions::{fetch_versions, VersionEntry};
 use reqwest::header::{HeaderMap, HeaderValue, ACCEPT, AUTHORIZATION, CONTENT_TYPE};
@@ -221,28 +221,9 @@ pub async fn login(
         }
     };
     // Always read the XML Session, so the legacy link tree is known whichever login was used.
-    let session_url = join_path(&base, "/api/session");
-    let mut headers = HeaderMap::new();
-    headers.insert(ACCEPT, header_value(&xml_accept_header(&version))?);
-    headers.insert(
-        AUTHORIZATION,
-        header_value(&format!("Bearer {}", bearer.expose()))?,
-    );
-    headers.insert(
-        "X-VMWARE-VCLOUD-TOKEN-TYPE",
-        HeaderValue::from_static("Bearer"),
-    );
-    let response = client
-        .send(client.inner().get(session_url).headers(headers))
-        .await?;
+    let response = get_session(client, &base, &version, &bearer).await?;
     steps.record(&response);
-    if response.status != 200 {
-        return Err(http_error(&response));
-    }
-    let info = parse_session(&response.body).ok_or_else(|| CoreError::NotXml {
-        url: response.url.clone(),
-        detail: "the body is not a VCD Session".into(),
-    })?;
+    let info = read_session(&response)?;
     let session = Session {
         base,
         version,
@@ -257,6 +238,57 @@ pub async fn login(
         idle_timeout_secs: idle,
     };
     Ok((session, steps))
+}
+
+/// `GET /api/session` with a bearer.
+async fn get_session(
+    client: &HttpClient,
+    base: &Url,
+    version: &ApiVersion,
+    bearer: &Secret,
+) -> Result<Response, CoreError> {
+    let mut headers = HeaderMap::new();
+    headers.insert(ACCEPT, header_value(&xml_accept_header(version))?);
+    headers.insert(
+        AUTHORIZATION,
+        header_value(&format!("Bearer {}", bearer.expose()))?,
+    );
+    headers.insert(
+        "X-VMWARE-VCLOUD-TOKEN-TYPE",
+        HeaderValue::from_static("Bearer"),
+    );
+    client
+        .send(
+            client
+                .inner()
+                .get(join_path(base, "/api/session"))
+                .headers(headers),
+        )
+        .await
+}
+
+fn read_session(response: &Response) -> Result<SessionInfo, CoreError> {
+    if response.status != 200 {
+        return Err(http_error(response));
+    }
+    parse_session(&response.body).ok_or_else(|| CoreError::NotXml {
+        url: response.url.clone(),
+        detail: "the body is not a VCD Session".into(),
+    })
+}
+
+/// A session as `vcdw login --keep` leaves it in the keyring for later commands (one JSON secret).
+/// User, org and Links are not kept: resuming reads them again from `GET /api/session`.
+#[derive(Serialize, serde::Deserialize)]
+struct KeptSession {
+    base: String,
+    version: String,
+    auth: AuthKind,
+    login_url: String,
+    login_host_differs: bool,
+    bearer: String,
+    legacy_token: Option<String>,
+    idle_timeout_secs: Option<u64>,
 }
 
 async fn password_login(
@@ -427,6 +459,59 @@ impl SessionManager {
         self.session = Some(session);
         self.last_used = std::time::Instant::now();
         Ok((summary, steps))
+    }
+
+    /// The open session as one secret to keep in the keyring, for a later process to resume.
+    pub fn kept(&self) -> Option<Secret> {
+        let s = self.session.as_ref()?;
+        let kept = KeptSession {
+            base: s.base.to_string(),
+            version: s.version.to_string(),
+            auth: s.auth,
+            login_url: s.login_url.clone(),
+            login_host_differs: s.login_host_differs,
+            bearer: s.bearer.expose().to_string(),
+            legacy_token: s.legacy_token.as_ref().map(|t| t.expose().to_string()),
+            idle_timeout_secs: s.idle_timeout_secs,
+        };
+        serde_json::to_string(&kept).ok().map(Secret::new)
+    }
+
+    /// Takes up a kept session if the server still knows it (`GET /api/session`). `Ok(false)` when
+    /// it has ended (idled out, logged out) or belongs to another address or login kind: the next
+    /// request then logs in anew.
+    pub async fn resume(&mut self, kept: &Secret) -> Result<bool, CoreError> {
+        let Ok(kept) = serde_json::from_str::<KeptSession>(kept.expose()) else {
+            return Ok(false);
+        };
+        let base = normalize_base_url(&self.request.base_url)?;
+        let Ok(version) = kept.version.parse::<ApiVersion>() else {
+            return Ok(false);
+        };
+        if kept.base != base.as_str() || kept.auth != self.request.kind {
+            return Ok(false);
+        }
+        let bearer = Secret::new(kept.bearer);
+        let response = get_session(&self.client, &base, &version, &bearer).await?;
+        if response.status == 401 {
+            return Ok(false);
+        }
+        let info = read_session(&response)?;
+        self.session = Some(Session {
+            base,
+            version,
+            user: info.user,
+            org: info.org,
+            auth: kept.auth,
+            login_url: kept.login_url,
+            login_host_differs: kept.login_host_differs,
+            bearer,
+            legacy_token: kept.legacy_token.map(Secret::new),
+            links: info.links,
+            idle_timeout_secs: kept.idle_timeout_secs,
+        });
+        self.last_used = std::time::Instant::now();
+        Ok(true)
     }
 
     /// Refuses a URL that carries one of this profile's secrets or session tokens.

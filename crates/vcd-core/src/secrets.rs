@@ -33,8 +33,20 @@ pub struct SecretStore {
     memory: Mutex<HashMap<String, Secret>>,
 }
 
-fn account(profile_id: &str) -> String {
-    format!("profile:{profile_id}")
+/// What a keyring entry of a profile holds.
+#[derive(Debug, Clone, Copy)]
+enum Slot {
+    /// The password or API token.
+    Login,
+    /// A session `vcdw login --keep` left open for later commands.
+    Session,
+}
+
+fn account(profile_id: &str, slot: Slot) -> String {
+    match slot {
+        Slot::Login => format!("profile:{profile_id}"),
+        Slot::Session => format!("session:{profile_id}"),
+    }
 }
 
 /// The keyring's failures in words a user can act on (see BUILD-NOTES: the three usual ones).
@@ -90,16 +102,25 @@ impl SecretStore {
         &self.status
     }
 
-    fn entry(&self, profile_id: &str) -> Option<keyring::Entry> {
+    fn entry(&self, profile_id: &str, slot: Slot) -> Option<keyring::Entry> {
         if !self.status.available {
             return None;
         }
-        keyring::Entry::new(SERVICE, &account(profile_id)).ok()
+        keyring::Entry::new(SERVICE, &account(profile_id, slot)).ok()
+    }
+
+    fn delete(&self, profile_id: &str, slot: Slot) {
+        if let Some(entry) = self.entry(profile_id, slot) {
+            match entry.delete_credential() {
+                Ok(()) | Err(keyring::Error::NoEntry) => {}
+                Err(e) => tracing::warn!("keyring delete failed: {}", explain(&e)),
+            }
+        }
     }
 
     /// Saves the profile's secret; falls back to memory (and says so) if the keyring fails now.
     pub fn save(&self, profile_id: &str, secret: &Secret) -> SecretLocation {
-        if let Some(entry) = self.entry(profile_id) {
+        if let Some(entry) = self.entry(profile_id, Slot::Login) {
             match entry.set_password(secret.expose()) {
                 Ok(()) => {
                     if let Ok(mut m) = self.memory.lock() {
@@ -125,7 +146,7 @@ impl SecretStore {
         {
             return Some(s);
         }
-        self.entry(profile_id)
+        self.entry(profile_id, Slot::Login)
             .and_then(|e| e.get_password().ok())
             .map(Secret::new)
     }
@@ -135,11 +156,25 @@ impl SecretStore {
         if let Ok(mut m) = self.memory.lock() {
             m.remove(profile_id);
         }
-        if let Some(entry) = self.entry(profile_id) {
-            match entry.delete_credential() {
-                Ok(()) | Err(keyring::Error::NoEntry) => {}
-                Err(e) => tracing::warn!("keyring delete failed: {}", explain(&e)),
-            }
-        }
+        self.delete(profile_id, Slot::Login);
+    }
+
+    /// Keeps an open session's tokens for later commands: in the keyring only, since a session
+    /// kept in this process's memory would be gone when the next command starts.
+    pub fn keep_session(&self, profile_id: &str, kept: &Secret) -> Result<(), String> {
+        let entry = self
+            .entry(profile_id, Slot::Session)
+            .ok_or_else(|| self.status.message.clone())?;
+        entry.set_password(kept.expose()).map_err(|e| explain(&e))
+    }
+
+    pub fn kept_session(&self, profile_id: &str) -> Option<Secret> {
+        self.entry(profile_id, Slot::Session)
+            .and_then(|e| e.get_password().ok())
+            .map(Secret::new)
+    }
+
+    pub fn forget_session(&self, profile_id: &str) {
+        self.delete(profile_id, Slot::Session);
     }
 }

@@ -329,3 +329,82 @@ async fn a_version_the_server_does_not_serve_gets_its_406() {
     );
     sim.stop().await;
 }
+
+#[tokio::test]
+async fn a_login_url_on_another_host_is_used_by_path_and_flagged() {
+    let sim = vcd_sim::start(SimOptions {
+        public_url: Some("https://vcd.public.example:8443".into()),
+        ..SimOptions::default().with_tls(true)
+    })
+    .await
+    .unwrap();
+    let demo = Scenario::demo_credentials();
+    for (version, path) in [
+        (None, "/cloudapi/1.0.0/sessions"),
+        (Some("34.0"), "/api/sessions"),
+    ] {
+        let (mut manager, summary) = login(
+            &sim,
+            password(&sim, &demo.user, &demo.org, &demo.password, version),
+        )
+        .await
+        .unwrap();
+        assert!(summary.login_host_differs, "{summary:?}");
+        assert_eq!(
+            summary.login_url,
+            format!("https://vcd.public.example:8443{path}")
+        );
+        // The credentials went to the profile's own address: the session works there.
+        let response = manager
+            .send(Method::GET, "/api/org", &HeaderMap::new(), None)
+            .await
+            .unwrap();
+        assert_eq!(response.status, 200);
+    }
+    // Without a public address the LoginUrl names the address the client used: nothing to flag.
+    let plain = https_sim("10.5").await;
+    let (_, summary) = login(
+        &plain,
+        password(&plain, &demo.user, &demo.org, &demo.password, None),
+    )
+    .await
+    .unwrap();
+    assert!(!summary.login_host_differs, "{summary:?}");
+    plain.stop().await;
+    sim.stop().await;
+}
+
+#[tokio::test]
+async fn a_second_401_after_logging_in_again_is_reported_not_looped() {
+    // Every session ends after one request (the GET /api/session of the login itself).
+    let scenario = Scenario {
+        session_max_requests: Some(1),
+        ..Scenario::demo()
+    };
+    let sim = vcd_sim::start(SimOptions {
+        scenario,
+        ..SimOptions::default().with_tls(true)
+    })
+    .await
+    .unwrap();
+    let demo = Scenario::demo_credentials();
+    for request in [
+        password(&sim, &demo.user, &demo.org, &demo.password, None),
+        api_token(&sim, &demo.org, &demo.api_token),
+    ] {
+        let (mut manager, _) = login(&sim, request).await.unwrap();
+        let first = manager.session().unwrap().bearer.clone();
+        let err = tokio::time::timeout(
+            Duration::from_secs(20),
+            manager.send(Method::GET, "/api/org", &HeaderMap::new(), None),
+        )
+        .await
+        .expect("the manager gives up instead of looping")
+        .unwrap_err();
+        assert_eq!(err.kind(), "session_rejected", "{err}");
+        assert!(err.to_string().contains("/api/org"), "{err}");
+        // It did log in again once before giving up.
+        assert_ne!(manager.session().unwrap().bearer, first);
+    }
+    sim.stop().await;
+}

@@ -1,5 +1,5 @@
-//! What the simulated VCD holds: orgs, users with passwords, API tokens, and its timeouts. A JSON
-//! scenario file sets them; the built-in demo scenario is what the app's demo profile uses.
+//! What the simulated VCD holds: orgs, users with passwords, API tokens, and its timeouts. A JSON or
+//! YAML scenario file sets them; the built-in demo scenario is what the app's demo profile uses.
 
 use serde::{Deserialize, Serialize};
 use std::path::Path;
@@ -16,6 +16,14 @@ pub struct Scenario {
     /// A provider may disable the legacy `POST /api/sessions` login (it then answers 401).
     #[serde(default = "yes")]
     pub legacy_login_enabled: bool,
+    /// The public address the provider configured: VCD builds `LoginUrl` and every href from it, so
+    /// it may name another host than the one clients reach (`--public-url` overrides it).
+    #[serde(default)]
+    pub public_url: Option<String>,
+    /// Ends a session after this many authenticated requests: a provider that cuts sessions short,
+    /// for showing (and testing) how a client copes with a 401 right after logging in.
+    #[serde(default)]
+    pub session_max_requests: Option<u32>,
     pub orgs: Vec<OrgSpec>,
 }
 
@@ -91,6 +99,17 @@ pub struct DemoCredentials {
     pub provider_password: String,
 }
 
+/// A public address must be an absolute http(s) URL: clients build requests from it.
+pub fn check_public_url(url: &str) -> Result<(), String> {
+    if url.starts_with("http://") || url.starts_with("https://") {
+        Ok(())
+    } else {
+        Err(format!(
+            "public_url '{url}' must start with http:// or https://"
+        ))
+    }
+}
+
 impl Scenario {
     pub fn load(path: &Path) -> Result<Scenario, ScenarioError> {
         let shown = path.display().to_string();
@@ -98,11 +117,19 @@ impl Scenario {
             path: shown.clone(),
             reason: e.to_string(),
         })?;
-        let scenario: Scenario =
-            serde_json::from_str(&text).map_err(|e| ScenarioError::Invalid {
-                path: shown.clone(),
-                reason: e.to_string(),
-            })?;
+        let yaml = matches!(
+            path.extension().and_then(|e| e.to_str()),
+            Some("yaml" | "yml")
+        );
+        let parsed = if yaml {
+            serde_yaml::from_str::<Scenario>(&text).map_err(|e| e.to_string())
+        } else {
+            serde_json::from_str::<Scenario>(&text).map_err(|e| e.to_string())
+        };
+        let scenario = parsed.map_err(|reason| ScenarioError::Invalid {
+            path: shown.clone(),
+            reason,
+        })?;
         scenario.check().map_err(|reason| ScenarioError::Invalid {
             path: shown,
             reason,
@@ -111,6 +138,12 @@ impl Scenario {
     }
 
     fn check(&self) -> Result<(), String> {
+        if let Some(url) = &self.public_url {
+            check_public_url(url)?;
+        }
+        if self.session_max_requests == Some(0) {
+            return Err("session_max_requests must be at least 1".into());
+        }
         for org in &self.orgs {
             for token in &org.api_tokens {
                 if !org.users.iter().any(|u| u.name == token.user) {
@@ -142,6 +175,8 @@ impl Scenario {
             release: None,
             session_idle_seconds: default_idle_seconds(),
             legacy_login_enabled: true,
+            public_url: None,
+            session_max_requests: None,
             orgs: vec![
                 OrgSpec {
                     name: "System".into(),
@@ -250,6 +285,33 @@ mod tests {
         std::fs::write(&path, "{ not json").unwrap();
         let err = Scenario::load(&path).unwrap_err().to_string();
         assert!(err.contains("is not valid"), "{err}");
+        let yaml = dir.join("bad.yaml");
+        std::fs::write(&yaml, "orgs:\n  - name: x\n    colour: red\n").unwrap();
+        let err = Scenario::load(&yaml).unwrap_err().to_string();
+        assert!(err.contains("unknown field `colour`"), "{err}");
         std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn a_yaml_scenario_reads_like_the_json_one() {
+        let dir = std::env::temp_dir().join(format!("vcd-sim-yaml-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("lab.yml");
+        std::fs::write(
+            &path,
+            "release: \"10.4\"\nsession_idle_seconds: 90\npublic_url: https://vcd.lab.example\n\
+             orgs:\n  - name: lab\n    users:\n      - name: tim\n        password: pw-Tim-1\n\
+             \x20   api_tokens:\n      - name: ci\n        user: tim\n        token: lab-token-1\n",
+        )
+        .unwrap();
+        let s = Scenario::load(&path).unwrap();
+        std::fs::remove_dir_all(&dir).unwrap();
+        assert_eq!(s.release.as_deref(), Some("10.4"));
+        assert_eq!(s.session_idle_seconds, 90);
+        assert_eq!(s.public_url.as_deref(), Some("https://vcd.lab.example"));
+        let lab = s.org("LAB").unwrap();
+        assert_eq!(lab.users[0].role, "Organization Administrator");
+        assert_eq!(lab.api_tokens[0].token, "lab-token-1");
+        assert!(s.legacy_login_enabled);
     }
 }

@@ -25,6 +25,8 @@ pub enum SimError {
     Bind { port: u16, reason: String },
     #[error("TLS set-up failed: {0}")]
     Tls(String),
+    #[error("{0}")]
+    PublicUrl(String),
 }
 
 /// How to run the simulator.
@@ -39,6 +41,8 @@ pub struct SimOptions {
     pub scenario: Scenario,
     /// Overrides the scenario's idle timeout.
     pub session_idle: Option<Duration>,
+    /// Overrides the scenario's public address (what LoginUrl and hrefs name).
+    pub public_url: Option<String>,
 }
 
 impl Default for SimOptions {
@@ -50,6 +54,7 @@ impl Default for SimOptions {
             port: 0,
             scenario: Scenario::demo(),
             session_idle: None,
+            public_url: None,
         }
     }
 }
@@ -126,6 +131,9 @@ impl Drop for RunningSim {
 
 /// Binds 127.0.0.1 and starts serving; returns once connections are accepted.
 pub async fn start(options: SimOptions) -> Result<RunningSim, SimError> {
+    if let Some(url) = &options.public_url {
+        crate::scenario::check_public_url(url).map_err(SimError::PublicUrl)?;
+    }
     let listener = TcpListener::bind((Ipv4Addr::LOCALHOST, options.port))
         .await
         .map_err(|e| SimError::Bind {
@@ -151,11 +159,16 @@ pub async fn start(options: SimOptions) -> Result<RunningSim, SimError> {
     let idle = options
         .session_idle
         .unwrap_or(Duration::from_secs(options.scenario.session_idle_seconds));
+    let public_url = options
+        .public_url
+        .or_else(|| options.scenario.public_url.clone())
+        .map(|u| u.trim_end_matches('/').to_string())
+        .unwrap_or_else(|| url.clone());
     let app = router(Arc::new(SimState {
         release: options.release,
-        public_url: url.clone(),
+        public_url,
+        sessions: SessionStore::new(idle, options.scenario.session_max_requests),
         scenario: options.scenario,
-        sessions: SessionStore::new(idle),
     }));
     let (shutdown, mut stop) = oneshot::channel::<()>();
     let task = tokio::spawn(async move {

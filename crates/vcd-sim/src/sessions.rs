@@ -17,6 +17,8 @@ pub struct SimSession {
     /// The JWT-shaped bearer of `X-VMWARE-VCLOUD-ACCESS-TOKEN`.
     pub bearer: String,
     last_used: Instant,
+    /// Authenticated requests made with this session so far.
+    uses: u32,
 }
 
 /// Formats 32 hex digits as a UUID (8-4-4-4-12).
@@ -33,6 +35,7 @@ pub fn uuid_from_hex(hex: &str) -> String {
 
 pub struct SessionStore {
     idle: Duration,
+    max_requests: Option<u32>,
     sessions: Mutex<Vec<SimSession>>,
     rng: SystemRandom,
 }
@@ -46,9 +49,10 @@ pub enum Lookup {
 }
 
 impl SessionStore {
-    pub fn new(idle: Duration) -> SessionStore {
+    pub fn new(idle: Duration, max_requests: Option<u32>) -> SessionStore {
         SessionStore {
             idle,
+            max_requests,
             sessions: Mutex::new(Vec::new()),
             rng: SystemRandom::new(),
         }
@@ -83,6 +87,7 @@ impl SessionStore {
             legacy_token: self.random_hex(16),
             bearer,
             last_used: Instant::now(),
+            uses: 0,
         };
         if let Ok(mut all) = self.sessions.lock() {
             all.push(session.clone());
@@ -90,7 +95,8 @@ impl SessionStore {
         session
     }
 
-    /// Finds the session of a token and marks it used; an idle one is removed and reported expired.
+    /// Finds the session of a token and marks it used; one that idled out or used up its requests is
+    /// removed and reported expired.
     pub fn touch(&self, token: &str) -> Lookup {
         let Ok(mut all) = self.sessions.lock() else {
             return Lookup::Unknown;
@@ -101,11 +107,13 @@ impl SessionStore {
         else {
             return Lookup::Unknown;
         };
-        if all[i].last_used.elapsed() > self.idle {
+        let used_up = self.max_requests.is_some_and(|max| all[i].uses >= max);
+        if used_up || all[i].last_used.elapsed() > self.idle {
             all.remove(i);
             return Lookup::Expired;
         }
         all[i].last_used = Instant::now();
+        all[i].uses += 1;
         Lookup::Live(all[i].clone())
     }
 

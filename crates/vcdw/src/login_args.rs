@@ -98,8 +98,9 @@ impl LoginArgs {
         })
     }
 
-    /// The login request and HTTP options, from the profile or the ad-hoc flags.
-    pub fn resolve(&self) -> Result<(LoginRequest, HttpOptions), String> {
+    /// The login request and HTTP options, from the profile or the ad-hoc flags; and the profile's
+    /// id when one was named.
+    pub fn resolve(&self) -> Result<(LoginRequest, HttpOptions, Option<String>), String> {
         let timeout = Duration::from_secs(self.timeout.max(1));
         if let Some(name) = &self.profile {
             let profile = ProfileStore::open_default()
@@ -136,14 +137,14 @@ impl LoginArgs {
             if self.trust.given() {
                 options.trust = self.trust.to_trust()?;
             }
-            return Ok((request, options));
+            return Ok((request, options, Some(profile.id)));
         }
         let options = HttpOptions {
             trust: self.trust.to_trust()?,
             timeout,
             proxy: None,
         };
-        Ok((self.request()?, options))
+        Ok((self.request()?, options, None))
     }
 
     fn request(&self) -> Result<LoginRequest, String> {

@@ -2,6 +2,7 @@
 
 mod login_args;
 mod profile_cmd;
+mod session_cmd;
 mod trust_args;
 
 use clap::{Parser, Subcommand};
@@ -12,7 +13,7 @@ use std::process::ExitCode;
 use std::time::Duration;
 use trust_args::TrustArgs;
 use vcd_core::releases::DEFAULT_RELEASE;
-use vcd_core::{discover_versions, CoreError, HttpOptions, SessionManager, VersionList};
+use vcd_core::{discover_versions, CoreError, HttpOptions, VersionList};
 use vcd_sim::Scenario;
 
 #[derive(Parser)]
@@ -30,12 +31,16 @@ enum Command {
         /// scenario's, else 10.5).
         #[arg(long)]
         release: Option<String>,
-        /// A JSON scenario file (orgs, users, API tokens, timeouts); default: the demo world.
+        /// A JSON or YAML scenario file (orgs, users, API tokens, timeouts); default: the demo world.
         #[arg(long, value_name = "FILE")]
         scenario: Option<std::path::PathBuf>,
         /// Seconds a session may stay idle before it expires (overrides the scenario).
         #[arg(long, value_name = "SECONDS")]
         session_idle: Option<u64>,
+        /// The public address to put into LoginUrl and hrefs, as a provider configures it (it may
+        /// name another host than 127.0.0.1; overrides the scenario).
+        #[arg(long, value_name = "URL")]
+        public_url: Option<String>,
         /// Serve HTTPS with a self-signed certificate made at start (its fingerprint is printed).
         #[arg(long)]
         tls: bool,
@@ -64,12 +69,27 @@ enum Command {
         #[command(subcommand)]
         command: profile_cmd::ProfileCommand,
     },
-    /// Log in (password or API token), show the session, and log out again. Secrets come from
-    /// --password-stdin / --token-stdin or VCDW_PASSWORD / VCDW_API_TOKEN, never from a flag value.
+    /// Log in (password or API token), show the session, and log out again (or, with --keep, keep
+    /// it open for later commands). Secrets come from --password-stdin / --token-stdin or
+    /// VCDW_PASSWORD / VCDW_API_TOKEN, never from a flag value.
     Login {
         #[command(flatten)]
         login: LoginArgs,
         /// Print {"user", "org", "version", "auth", "login_url", "legacy_token", "links"}.
+        #[arg(long)]
+        json: bool,
+        /// Keep the session open (its tokens in the OS keyring, never a file) for later commands
+        /// of this profile, until `vcdw logout --profile P`. Needs --profile and a keyring.
+        #[arg(long)]
+        keep: bool,
+    },
+    /// End the session `vcdw login --profile P --keep` left open (DELETE /api/session) and forget
+    /// its tokens.
+    Logout {
+        /// The profile whose kept session to end.
+        #[arg(long)]
+        profile: String,
+        /// Print {"ended": bool, "user", "org"}.
         #[arg(long)]
         json: bool,
     },
@@ -84,11 +104,23 @@ async fn main() -> ExitCode {
             release,
             scenario,
             session_idle,
+            public_url,
             tls,
             port,
             json,
-        } => run_sim(release, scenario, session_idle, tls, port, json).await,
-        Command::Login { login, json } => run_login(&login, json).await,
+        } => {
+            let sim = SimArgs {
+                release,
+                scenario_file: scenario,
+                session_idle,
+                public_url,
+                tls,
+                port,
+            };
+            run_sim(sim, json).await
+        }
+        Command::Login { login, json, keep } => session_cmd::login(&login, json, keep).await,
+        Command::Logout { profile, json } => session_cmd::logout(&profile, json).await,
         Command::Profile { command } => profile_cmd::run(command),
         Command::Versions {
             url,
@@ -106,14 +138,24 @@ async fn main() -> ExitCode {
     }
 }
 
-async fn run_sim(
+struct SimArgs {
     release: Option<String>,
     scenario_file: Option<std::path::PathBuf>,
     session_idle: Option<u64>,
+    public_url: Option<String>,
     tls: bool,
     port: u16,
-    json: bool,
-) -> Result<(), String> {
+}
+
+async fn run_sim(args: SimArgs, json: bool) -> Result<(), String> {
+    let SimArgs {
+        release,
+        scenario_file,
+        session_idle,
+        public_url,
+        tls,
+        port,
+    } = args;
     let scenario = match &scenario_file {
         Some(path) => Scenario::load(path).map_err(|e| e.to_string())?,
         None => Scenario::demo(),
@@ -126,6 +168,7 @@ async fn run_sim(
         port,
         scenario,
         session_idle: session_idle.map(Duration::from_secs),
+        public_url,
         ..options.with_tls(tls)
     };
     let sim = vcd_sim::start(options).await.map_err(|e| e.to_string())?;
@@ -191,7 +234,7 @@ async fn wait_for_stop_signal() {
     }
 }
 
-fn print_error_json(err: &CoreError) {
+pub(crate) fn print_error_json(err: &CoreError) {
     println!("{}", json!({ "error": err.report() }));
 }
 
@@ -252,46 +295,4 @@ fn print_version_table(list: &VersionList) {
         Some(d) => println!("\nDefault: {} → Accept: {}", d.version, d.accept_header),
         None => println!("\nNo active API version: the server offers only deprecated ones."),
     }
-}
-
-async fn run_login(args: &LoginArgs, as_json: bool) -> Result<(), String> {
-    let (request, options) = args.resolve()?;
-    let request_base = request.base_url.clone();
-    let fail = |err: CoreError| {
-        if as_json {
-            print_error_json(&err);
-        }
-        err.to_string()
-    };
-    let mut manager = SessionManager::new(&options, request).map_err(fail)?;
-    let (summary, _) = manager.login().await.map_err(fail)?;
-    if as_json {
-        println!(
-            "{}",
-            serde_json::to_string(&summary).map_err(|e| e.to_string())?
-        );
-    } else {
-        println!(
-            "Logged in as {}@{} with API {} ({}) via {}; the session lists {} links.",
-            summary.user,
-            summary.org,
-            summary.version,
-            match summary.auth {
-                vcd_core::AuthKind::Password => "password",
-                vcd_core::AuthKind::ApiToken => "API token",
-            },
-            summary.login_url,
-            summary.links
-        );
-        if summary.login_host_differs {
-            println!(
-                "Note: the server announced its login URL on another host ({}); vcdw used its path \
-                 against {} instead.",
-                summary.login_url, request_base
-            );
-        }
-    }
-    // vcdw keeps no session between commands: close this one rather than leave it to idle out.
-    manager.logout().await.map_err(fail)?;
-    Ok(())
 }

@@ -104,7 +104,9 @@ pub fn run(command: ProfileCommand) -> Result<(), String> {
         }
         ProfileCommand::Remove { profile } => {
             let removed = store()?.remove(&profile).map_err(|e| e.to_string())?;
-            SecretStore::open().forget(&removed.id);
+            let secrets = SecretStore::open();
+            secrets.forget(&removed.id);
+            secrets.forget_session(&removed.id);
             println!("Removed profile '{}' and forgot its secret.", removed.id);
             Ok(())
         }

@@ -181,7 +181,13 @@ fn no_secret_reaches_a_file_or_the_output() {
             &["login", "--profile", "leak-token", "--json"],
             "",
         ));
-        for out in &outputs[outputs.len() - 2..] {
+        outputs.push(run(
+            &dir,
+            &["login", "--profile", "leak-pw", "--keep", "--json"],
+            "",
+        ));
+        outputs.push(run(&dir, &["logout", "--profile", "leak-pw"], ""));
+        for out in &outputs[outputs.len() - 4..] {
             assert!(
                 out.status.success(),
                 "{}",

@@ -207,7 +207,7 @@ export function ProfileEditor({ initial, backend, onSaved, onDeleted, onCancel }
           <button type="button" className="primary" onClick={() => void save()} disabled={busy !== null} data-testid="profile-save">
             Save
           </button>
-          <button type="button" onClick={() => void test()} disabled={busy !== null}>
+          <button type="button" onClick={() => void test()} disabled={busy !== null} data-testid="profile-test">
             Test connection
           </button>
           <button type="button" onClick={onCancel} disabled={busy !== null}>
@@ -240,12 +240,13 @@ export function ProfileEditor({ initial, backend, onSaved, onDeleted, onCancel }
         </div>
       </div>
       {busy && <Spinner label={busy} />}
-      {tested && <p className="ok-note">{tested}</p>}
+      {tested && <p className="ok-note" data-testid="test-result">{tested}</p>}
       {error && (
         <>
           <ErrorBanner error={error} onDismiss={() => setError(null)} />
           {error.fingerprint && (
             <button
+              data-testid="pin-certificate"
               onClick={() => {
                 set("trust", { mode: "pinned", sha256: error.fingerprint ?? "" });
                 setError(null);

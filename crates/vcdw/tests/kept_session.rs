@@ -1,0 +1,257 @@
+//! `vcdw login --keep` and `vcdw logout`: a session kept open between commands, its tokens in the
+//! OS keyring (scripts/test runs this inside a private GNOME Keyring), ended on the server by logout.
+
+use serde_json::Value;
+use std::io::{BufRead, BufReader, Write};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Output, Stdio};
+use std::time::Duration;
+use vcd_core::secrets::SecretStore;
+use vcd_core::{Fingerprint, HttpOptions, TlsTrust};
+
+const VCDW: &str = env!("CARGO_BIN_EXE_vcdw");
+const PASSWORD: &str = "Kept-Session-Pw-41";
+
+struct Sim {
+    child: Child,
+    url: String,
+    sha256: String,
+}
+
+impl Drop for Sim {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// A simulator from a YAML scenario with one org and user.
+fn sim(dir: &Path, extra: &[&str]) -> Sim {
+    let scenario = dir.join("lab.yaml");
+    std::fs::write(
+        &scenario,
+        format!(
+            "release: \"10.5\"\norgs:\n  - name: lab\n    users:\n      - name: tim\n        password: {PASSWORD}\n"
+        ),
+    )
+    .unwrap();
+    let mut child = Command::new(VCDW)
+        .args(["sim", "--tls", "--json", "--scenario"])
+        .arg(&scenario)
+        .args(extra)
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut line = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut line)
+        .unwrap();
+    let first: Value = serde_json::from_str(&line).unwrap_or_else(|e| panic!("{line:?}: {e}"));
+    Sim {
+        url: first["url"].as_str().unwrap().to_string(),
+        sha256: first["sha256"].as_str().unwrap().to_string(),
+        child,
+    }
+}
+
+fn run(dir: &Path, args: &[&str], stdin: &str) -> Output {
+    let mut child = Command::new(VCDW)
+        .args(args)
+        .env("VCDW_CONFIG_DIR", dir.join("config"))
+        .env_remove("VCDW_PASSWORD")
+        .env_remove("VCDW_API_TOKEN")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(stdin.as_bytes())
+        .unwrap();
+    child.wait_with_output().unwrap()
+}
+
+fn ok_json(out: &Output) -> Value {
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&out.stdout)))
+}
+
+fn temp_dir(tag: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("vcdw-kept-{tag}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+/// Whether the server still accepts the bearer kept in the keyring for `profile`.
+async fn server_accepts_kept_bearer(sim: &Sim, profile: &str) -> Option<bool> {
+    let kept = SecretStore::open().kept_session(profile)?;
+    let kept: Value = serde_json::from_str(kept.expose()).unwrap();
+    let bearer = kept["bearer"].as_str().unwrap().to_string();
+    let options = HttpOptions {
+        trust: TlsTrust::Pinned {
+            sha256: sim.sha256.parse::<Fingerprint>().unwrap(),
+        },
+        timeout: Duration::from_secs(10),
+        proxy: None,
+    };
+    let client = vcd_core::http::HttpClient::new(&options).unwrap();
+    let response = client
+        .send(
+            client
+                .inner()
+                .get(format!("{}/api/session", sim.url))
+                .header("Accept", "application/*+xml;version=38.0")
+                .bearer_auth(bearer),
+        )
+        .await
+        .unwrap();
+    Some(response.status == 200)
+}
+
+/// A profile for the simulator's user; its password goes to the keyring when there is one.
+fn add_profile(dir: &Path, sim: &Sim, name: &str) {
+    let keyring = std::env::var_os("VCDW_REQUIRE_KEYRING").is_some();
+    let mut args = vec![
+        "profile",
+        "add",
+        name,
+        "--url",
+        &sim.url,
+        "--org",
+        "lab",
+        "--user",
+        "tim",
+        "--pin",
+        &sim.sha256,
+    ];
+    if keyring {
+        args.push("--password-stdin");
+    }
+    let out = run(dir, &args, &format!("{PASSWORD}\n"));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[tokio::test]
+async fn a_kept_session_stays_open_until_logout_ends_it_on_the_server() {
+    let dir = temp_dir("open");
+    let sim = sim(&dir, &[]);
+    add_profile(&dir, &sim, "Kept lab");
+
+    if std::env::var_os("VCDW_REQUIRE_KEYRING").is_none() {
+        // Without a keyring nothing can carry a session to the next command: say so, log out.
+        let out = run(
+            &dir,
+            &[
+                "login",
+                "--profile",
+                "kept-lab",
+                "--keep",
+                "--password-stdin",
+            ],
+            &format!("{PASSWORD}\n"),
+        );
+        assert!(!out.status.success());
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            err.contains("was not kept") && err.contains("logged out"),
+            "{err}"
+        );
+        std::fs::remove_dir_all(&dir).unwrap();
+        return;
+    }
+
+    let login = ok_json(&run(
+        &dir,
+        &["login", "--profile", "kept-lab", "--keep", "--json"],
+        "",
+    ));
+    assert_eq!(login["user"], "tim");
+    assert_eq!(
+        server_accepts_kept_bearer(&sim, "kept-lab").await,
+        Some(true)
+    );
+
+    let out = run(&dir, &["logout", "--profile", "kept-lab"], "");
+    assert!(out.status.success());
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout).trim(),
+        "Logged out tim@lab: the session ended on the server."
+    );
+    assert_eq!(server_accepts_kept_bearer(&sim, "kept-lab").await, None);
+
+    let again = ok_json(&run(
+        &dir,
+        &["logout", "--profile", "kept-lab", "--json"],
+        "",
+    ));
+    assert_eq!(again["ended"], false);
+
+    // Without --keep the session is closed before vcdw exits and nothing is kept.
+    ok_json(&run(
+        &dir,
+        &["login", "--profile", "kept-lab", "--json"],
+        "",
+    ));
+    assert!(SecretStore::open().kept_session("kept-lab").is_none());
+
+    // --keep needs a profile to keep the session under.
+    let out = run(
+        &dir,
+        &[
+            "login", "--url", &sim.url, "--org", "lab", "--user", "tim", "--keep",
+        ],
+        "",
+    );
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--profile"));
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[tokio::test]
+async fn logout_of_a_kept_session_that_idled_out_forgets_it() {
+    if std::env::var_os("VCDW_REQUIRE_KEYRING").is_none() {
+        return;
+    }
+    let dir = temp_dir("idle");
+    let sim = sim(&dir, &["--session-idle", "1"]);
+    add_profile(&dir, &sim, "Idle lab");
+    ok_json(&run(
+        &dir,
+        &["login", "--profile", "idle-lab", "--keep", "--json"],
+        "",
+    ));
+    // The simulator's idle timeout (1 s) has to pass: that is the behaviour under test.
+    tokio::time::sleep(Duration::from_millis(1500)).await;
+    let out = ok_json(&run(
+        &dir,
+        &["logout", "--profile", "idle-lab", "--json"],
+        "",
+    ));
+    assert_eq!(out["ended"], false);
+    assert!(SecretStore::open().kept_session("idle-lab").is_none());
+
+    // Removing a profile forgets a kept session too.
+    ok_json(&run(
+        &dir,
+        &["login", "--profile", "idle-lab", "--keep", "--json"],
+        "",
+    ));
+    assert!(SecretStore::open().kept_session("idle-lab").is_some());
+    let out = run(&dir, &["profile", "remove", "idle-lab"], "");
+    assert!(out.status.success());
+    assert!(SecretStore::open().kept_session("idle-lab").is_none());
+    std::fs::remove_dir_all(&dir).unwrap();
+}
