@@ -7,6 +7,8 @@ pub mod error;
 pub mod exchange;
 pub mod fingerprint;
 pub mod http;
+pub mod link_map;
+pub mod links;
 pub mod logging;
 pub mod login;
 pub mod profile;

@@ -1,22 +1,10 @@
 //! The legacy XML `Session`: who is logged in, and the Links a client walks from.
 
+pub use crate::links::Link;
+use crate::links::{from_element, Found};
 use crate::xml::{local_name_in, VCLOUD_NS};
 use quick_xml::events::Event;
 use quick_xml::NsReader;
-use serde::Serialize;
-use ts_rs::TS;
-
-/// A `<Link rel type href name>` of a VCD document.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-#[ts(export)]
-pub struct Link {
-    pub rel: String,
-    pub href: String,
-    #[serde(rename = "type")]
-    #[ts(rename = "type")]
-    pub media_type: Option<String>,
-    pub name: Option<String>,
-}
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SessionInfo {
@@ -54,13 +42,8 @@ pub fn parse_session(xml: &[u8]) -> Option<SessionInfo> {
                     }
                     (None, _) => return None,
                     (Some(s), Some("Link")) => {
-                        if let (Some(rel), Some(href)) = (attr(b"rel"), attr(b"href")) {
-                            s.links.push(Link {
-                                rel,
-                                href,
-                                media_type: attr(b"type"),
-                                name: attr(b"name"),
-                            });
+                        if let Some(Found::Link(link)) = from_element(e, reader.decoder()) {
+                            s.links.push(link);
                         }
                     }
                     _ => {}

@@ -1,0 +1,306 @@
+//! The API links of a response: every `<Link rel type href>` (and CloudAPI `Link` headers), and every
+//! other element that carries an `href` (a reference: a Vdc's `ResourceEntity`, a VApp's `Vm`, ...),
+//! with the HTTP method a `rel` implies. Extraction streams: the body is read once through a small
+//! buffer and only the links are kept, so a 100 MB body costs no more memory than its links.
+
+use crate::xml::local_name;
+use quick_xml::events::{BytesStart, Event};
+use quick_xml::Reader;
+use serde::{Deserialize, Serialize};
+use std::io::BufRead;
+use ts_rs::TS;
+
+/// A `<Link>` of a VCD document or a `Link` header of a CloudAPI answer.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct Link {
+    pub rel: String,
+    /// The method `rel` implies (see [`method_for_rel`]).
+    pub method: String,
+    #[serde(rename = "type")]
+    #[ts(rename = "type")]
+    pub media_type: Option<String>,
+    pub href: String,
+    pub name: Option<String>,
+}
+
+/// An element other than `Link` that carries an `href`: how VCD lists a VDC's vApps, a vApp's VMs,
+/// a catalog's items.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct Reference {
+    /// The element's local name, e.g. `ResourceEntity`, `Vm`, `CatalogItem`.
+    pub element: String,
+    pub name: Option<String>,
+    #[serde(rename = "type")]
+    #[ts(rename = "type")]
+    pub media_type: Option<String>,
+    pub href: String,
+}
+
+/// What a page links to.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct PageLinks {
+    pub links: Vec<Link>,
+    pub references: Vec<Reference>,
+}
+
+/// The HTTP method a link relation implies: VCD's HATEOAS verbs (`edit` → PUT, `add` → POST,
+/// `remove` → DELETE, actions such as `power:powerOn`, `deploy`, `task:cancel` → POST; navigation
+/// such as `down`, `up`, `alternate`, paging → GET).
+pub fn method_for_rel(rel: &str) -> &'static str {
+    match rel {
+        "edit" => "PUT",
+        "remove" => "DELETE",
+        "add"
+        | "deploy"
+        | "undeploy"
+        | "instantiate"
+        | "instantiateVAppTemplate"
+        | "composeVApp"
+        | "recompose"
+        | "recomposeVApp"
+        | "controlAccess"
+        | "discardState"
+        | "enable"
+        | "disable"
+        | "consolidate"
+        | "relocate"
+        | "upgrade"
+        | "install"
+        | "uninstall"
+        | "acquireTicket"
+        | "acquireMksTicket"
+        | "customizeAtNextPowerOn"
+        | "reconfigureVm"
+        | "upload"
+        | "copy"
+        | "move"
+        | "checkPostCustomizationScript"
+        | "enterMaintenanceMode"
+        | "exitMaintenanceMode"
+        | "repair"
+        | "reconnect"
+        | "takeOwnership"
+        | "snapshot:create"
+        | "snapshot:revertToCurrent"
+        | "snapshot:removeAll"
+        | "installVmwareTools"
+        | "media:insertMedia"
+        | "media:ejectMedia"
+        | "disk:attach"
+        | "disk:detach"
+        | "publish"
+        | "subscribe"
+        | "sync"
+        | "syncSyndicatedItem"
+        | "merge"
+        | "catalogItem"
+        | "blockingTask:resume"
+        | "blockingTask:abort"
+        | "blockingTask:fail"
+        | "task:cancel" => "POST",
+        "screen:thumbnail" => "GET",
+        // Namespaced actions (`power:powerOn`, `snapshot:...`, `task:...`) are POSTs; the
+        // navigational `down:*` family (`down:extensibility`) is a GET.
+        r if r.contains(':') && !r.starts_with("down") => "POST",
+        r if r.starts_with("action") => "POST",
+        _ => "GET",
+    }
+}
+
+/// An attribute by local name: OVF sections carry `vcloud:href`/`vcloud:type`. `xsi:type` is a
+/// schema type, not a media type, and never matches.
+fn attr(e: &BytesStart, key: &[u8], decoder: quick_xml::encoding::Decoder) -> Option<String> {
+    e.attributes()
+        .flatten()
+        .find(|a| {
+            a.key.local_name().as_ref() == key
+                && a.key.prefix().is_none_or(|p| p.as_ref() != b"xsi")
+        })
+        .and_then(|a| a.decode_and_unescape_value(decoder).ok())
+        .map(|v| v.into_owned())
+}
+
+/// The link or reference one element holds, if any. `Link` elements need `rel` and `href`; any
+/// other element with an `href` is a reference.
+pub enum Found {
+    Link(Link),
+    Reference(Reference),
+}
+
+pub fn from_element(e: &BytesStart, decoder: quick_xml::encoding::Decoder) -> Option<Found> {
+    let href = attr(e, b"href", decoder)?;
+    let name = local_name(e);
+    if name == "Link" {
+        let rel = attr(e, b"rel", decoder)?;
+        return Some(Found::Link(Link {
+            method: method_for_rel(&rel).to_string(),
+            rel,
+            media_type: attr(e, b"type", decoder),
+            href,
+            name: attr(e, b"name", decoder),
+        }));
+    }
+    Some(Found::Reference(Reference {
+        element: name.to_string(),
+        name: attr(e, b"name", decoder),
+        media_type: attr(e, b"type", decoder),
+        href,
+    }))
+}
+
+/// Why a body yielded no links.
+#[derive(Debug, thiserror::Error)]
+#[error("the body is not well-formed XML at byte {position}: {reason}")]
+pub struct NotXml {
+    pub position: u64,
+    pub reason: String,
+}
+
+/// Every Link and reference of an XML body, in document order. The root element's own `href` (the
+/// page itself) is not a reference. Reads `body` once, streaming.
+pub fn extract_xml<R: BufRead>(body: R) -> Result<PageLinks, NotXml> {
+    let mut reader = Reader::from_reader(body);
+    let mut buf = Vec::new();
+    let mut page = PageLinks::default();
+    let mut seen_root = false;
+    loop {
+        let event = reader.read_event_into(&mut buf).map_err(|e| NotXml {
+            position: reader.error_position(),
+            reason: e.to_string(),
+        })?;
+        match &event {
+            Event::Start(e) | Event::Empty(e) => {
+                if !seen_root {
+                    seen_root = true;
+                } else {
+                    match from_element(e, reader.decoder()) {
+                        Some(Found::Link(l)) => page.links.push(l),
+                        Some(Found::Reference(r)) => page.references.push(r),
+                        None => {}
+                    }
+                }
+            }
+            Event::Eof => return Ok(page),
+            _ => {}
+        }
+        buf.clear();
+    }
+}
+
+/// The links of one HTTP `Link` header (RFC 8288), as CloudAPI sends paging links:
+/// `<https://.../cloudapi/1.0.0/vdcs?page=2>;rel="nextPage";type="application/json"`. A `rel` may
+/// hold several relations ("lastPage nextPage"): each becomes its own link.
+pub fn parse_link_header(value: &str) -> Vec<Link> {
+    let mut out = Vec::new();
+    for part in split_outside_angles(value) {
+        let part = part.trim();
+        let Some(rest) = part.strip_prefix('<') else {
+            continue;
+        };
+        let Some(end) = rest.find('>') else {
+            continue;
+        };
+        let href = rest[..end].to_string();
+        let mut rels = None;
+        let mut media_type = None;
+        let mut name = None;
+        for param in rest[end + 1..].split(';') {
+            let Some((key, val)) = param.split_once('=') else {
+                continue;
+            };
+            let val = val.trim().trim_matches('"').to_string();
+            match key.trim().to_ascii_lowercase().as_str() {
+                "rel" => rels = Some(val),
+                "type" => media_type = Some(val),
+                "title" | "name" => name = Some(val),
+                _ => {}
+            }
+        }
+        for rel in rels.as_deref().unwrap_or("").split_whitespace() {
+            out.push(Link {
+                rel: rel.to_string(),
+                method: method_for_rel(rel).to_string(),
+                media_type: media_type.clone(),
+                href: href.clone(),
+                name: name.clone(),
+            });
+        }
+    }
+    out
+}
+
+/// Splits a header value at the commas between links (a URL inside `<...>` may hold commas).
+fn split_outside_angles(value: &str) -> Vec<&str> {
+    let mut parts = Vec::new();
+    let mut depth = 0usize;
+    let mut start = 0;
+    for (i, c) in value.char_indices() {
+        match c {
+            '<' => depth += 1,
+            '>' => depth = depth.saturating_sub(1),
+            ',' if depth == 0 => {
+                parts.push(&value[start..i]);
+                start = i + 1;
+            }
+            _ => {}
+        }
+    }
+    parts.push(&value[start..]);
+    parts
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rels_imply_vcd_verbs() {
+        for (rel, method) in [
+            ("down", "GET"),
+            ("up", "GET"),
+            ("alternate", "GET"),
+            ("nextPage", "GET"),
+            ("down:extensibility", "GET"),
+            ("edit", "PUT"),
+            ("add", "POST"),
+            ("remove", "DELETE"),
+            ("power:powerOn", "POST"),
+            ("deploy", "POST"),
+            ("task:cancel", "POST"),
+            ("snapshot:create", "POST"),
+            ("instantiateVAppTemplate", "POST"),
+            ("entityResolver", "GET"),
+            ("screen:thumbnail", "GET"),
+            ("openapi", "GET"),
+        ] {
+            assert_eq!(method_for_rel(rel), method, "{rel}");
+        }
+    }
+
+    #[test]
+    fn link_headers_split_combined_rels_and_keep_commas_in_urls() {
+        let links = parse_link_header(
+            r#"<https://h/cloudapi/1.0.0/vdcs?page=2&filter=(a==1,b==2)>;rel="lastPage nextPage";type="application/json", <https://h/cloudapi/1.0.0/vdcs?page=1>;rel="firstPage""#,
+        );
+        assert_eq!(links.len(), 3);
+        assert_eq!(links[0].rel, "lastPage");
+        assert_eq!(links[1].rel, "nextPage");
+        assert_eq!(
+            links[1].href,
+            "https://h/cloudapi/1.0.0/vdcs?page=2&filter=(a==1,b==2)"
+        );
+        assert_eq!(links[1].media_type.as_deref(), Some("application/json"));
+        assert_eq!(links[2].rel, "firstPage");
+        assert_eq!(links[2].method, "GET");
+        assert!(parse_link_header("garbage, <no-end").is_empty());
+    }
+
+    #[test]
+    fn broken_xml_is_reported_with_its_position() {
+        let err = extract_xml(&b"<Org href='x'><Link rel='down' href='y'></Org>"[..]).unwrap_err();
+        assert!(err.to_string().contains("not well-formed"), "{err}");
+    }
+}

@@ -1,0 +1,169 @@
+//! Saved links read back the same in all four formats, with each format parsed by a real parser of
+//! its own (csv crate, serde_json, quick-xml; Markdown by its table syntax).
+
+mod common;
+
+use common::sample;
+use quick_xml::events::Event;
+use vcd_core::link_map::{save, ExportFormat, LinkMap, MapRow};
+use vcd_core::links::{extract_xml, Link, PageLinks};
+
+fn discovered() -> LinkMap {
+    let mut map = LinkMap::default();
+    for (page, file) in [
+        ("https://vcd.example/api/vdc/1", "vdc.xml"),
+        ("https://vcd.example/api/vApp/vapp-1", "vapp.xml"),
+        // Seen again from another page: nothing new.
+        ("https://vcd.example/api/vApp/vapp-2", "vapp.xml"),
+    ] {
+        map.add_page(page, &extract_xml(&sample(file)[..]).unwrap());
+    }
+    // Values that every format has to escape.
+    let tricky = PageLinks {
+        links: vec![Link {
+            rel: "down".into(),
+            method: "GET".into(),
+            media_type: Some("application/vnd.vmware.vcloud.query.records+xml".into()),
+            href: "https://vcd.example/api/query?type=vm&filter=(name==a,name==b)&x=\"q\"".into(),
+            name: Some("pipes | and <angles> & \"quotes\", commas".into()),
+        }],
+        references: vec![],
+    };
+    map.add_page("https://vcd.example/api/query", &tricky);
+    map
+}
+
+fn parse_markdown(text: &str) -> Vec<Vec<String>> {
+    text.lines()
+        .skip(2)
+        .map(|line| {
+            let inner = line.trim().trim_start_matches('|').trim_end_matches('|');
+            let mut cells = vec![String::new()];
+            let mut chars = inner.chars();
+            while let Some(c) = chars.next() {
+                match c {
+                    '\\' => cells.last_mut().unwrap().extend(chars.next()),
+                    '|' => cells.push(String::new()),
+                    _ => cells.last_mut().unwrap().push(c),
+                }
+            }
+            cells.iter().map(|c| c.trim().to_string()).collect()
+        })
+        .collect()
+}
+
+fn as_cells(rows: &[MapRow]) -> Vec<Vec<String>> {
+    rows.iter()
+        .map(|r| {
+            [
+                &r.page,
+                &r.element,
+                &r.rel,
+                &r.method,
+                &r.media_type,
+                &r.href,
+                &r.name,
+            ]
+            .iter()
+            .map(|s| s.to_string())
+            .collect()
+        })
+        .collect()
+}
+
+#[test]
+fn every_format_reads_back_the_same_rows() {
+    let map = discovered();
+    // vdc.xml: 2 Links + 5 references; vapp.xml: 60 + 18, some repeated within it; plus one.
+    assert!(map.len() > 70 && map.len() < 86, "{}", map.len());
+    let expected = as_cells(map.rows());
+    let dir = std::env::temp_dir().join(format!("vcd-links-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+
+    let json = dir.join("links.json");
+    assert_eq!(save(map.rows(), &json).unwrap(), ExportFormat::Json);
+    let doc: serde_json::Value = serde_json::from_slice(&std::fs::read(&json).unwrap()).unwrap();
+    let rows: Vec<MapRow> = serde_json::from_value(doc["links"].clone()).unwrap();
+    assert_eq!(doc["count"], map.len());
+    assert_eq!(as_cells(&rows), expected);
+
+    let csv_path = dir.join("links.CSV");
+    assert_eq!(save(map.rows(), &csv_path).unwrap(), ExportFormat::Csv);
+    let mut reader = csv::Reader::from_path(&csv_path).unwrap();
+    assert_eq!(
+        reader.headers().unwrap().iter().collect::<Vec<_>>(),
+        ["page", "element", "rel", "method", "type", "href", "name"]
+    );
+    let rows: Vec<Vec<String>> = reader
+        .records()
+        .map(|r| r.unwrap().iter().map(str::to_string).collect())
+        .collect();
+    assert_eq!(rows, expected);
+
+    let md = dir.join("links.md");
+    assert_eq!(save(map.rows(), &md).unwrap(), ExportFormat::Markdown);
+    assert_eq!(
+        parse_markdown(&std::fs::read_to_string(&md).unwrap()),
+        expected
+    );
+
+    let xml = dir.join("links.xml");
+    assert_eq!(save(map.rows(), &xml).unwrap(), ExportFormat::Xml);
+    let text = std::fs::read(&xml).unwrap();
+    let mut reader = quick_xml::Reader::from_reader(&text[..]);
+    let mut rows = Vec::new();
+    loop {
+        match reader.read_event().unwrap() {
+            Event::Empty(e) if e.name().as_ref() == b"Link" => {
+                let get = |k: &str| {
+                    e.attributes()
+                        .flatten()
+                        .find(|a| a.key.as_ref() == k.as_bytes())
+                        .map(|a| a.unescape_value().unwrap().into_owned())
+                        .unwrap()
+                };
+                rows.push(
+                    ["page", "element", "rel", "method", "type", "href", "name"]
+                        .iter()
+                        .map(|k| get(k))
+                        .collect::<Vec<_>>(),
+                );
+            }
+            Event::Eof => break,
+            _ => {}
+        }
+    }
+    assert_eq!(rows, expected);
+
+    // No temp file is left beside the saved ones.
+    let names: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(names.len(), 4, "{names:?}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn a_file_name_without_a_known_extension_is_refused_and_nothing_is_written() {
+    let dir = std::env::temp_dir().join(format!("vcd-links-bad-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("links.txt");
+    let err = save(discovered().rows(), &path).unwrap_err();
+    assert!(
+        err.to_string().contains(".json, .csv, .md or .xml"),
+        "{err}"
+    );
+    assert!(!path.exists());
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn a_page_seen_twice_adds_nothing_new() {
+    let mut map = LinkMap::default();
+    let page = extract_xml(&sample("org.xml")[..]).unwrap();
+    assert_eq!(map.add_page("https://a/api/org/1", &page), 19);
+    assert_eq!(map.add_page("https://a/api/org/1?again", &page), 0);
+    assert!(map.rows().iter().all(|r| r.page == "https://a/api/org/1"));
+}
