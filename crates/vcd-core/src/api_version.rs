@@ -122,6 +122,16 @@ pub fn json_accept_header(version: &ApiVersion) -> String {
     format!("application/json;version={version}")
 }
 
+/// The `Accept` header for a link's media type (its `type` attribute) at this version; the generic
+/// XML one when the link names no type.
+pub fn accept_for(media_type: &str, version: &ApiVersion) -> String {
+    if media_type.is_empty() {
+        xml_accept_header(version)
+    } else {
+        format!("{media_type};version={version}")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

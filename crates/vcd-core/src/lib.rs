@@ -3,6 +3,7 @@
 
 pub mod address;
 pub mod api_version;
+pub mod discover;
 pub mod error;
 pub mod exchange;
 pub mod fingerprint;

@@ -13,6 +13,8 @@ mod routes;
 pub mod scenario;
 mod server;
 mod sessions;
+mod world;
+mod world_routes;
 
 pub use scenario::{DemoCredentials, Scenario};
 pub use server::{start, RunningSim, SimError, SimOptions};

@@ -221,12 +221,19 @@ pub fn org_list_xml(public_url: &str, orgs: &[(String, String)]) -> String {
     out
 }
 
-/// A short `Org` (`org.xml` shape); the full tenant world comes with the workbench issue.
-pub fn org_xml(public_url: &str, id: &str, name: &str, full_name: &str) -> String {
+/// An `Org` (`org.xml` shape); `world_links` are the Links to its VDC, catalog and network.
+pub fn org_xml(
+    public_url: &str,
+    id: &str,
+    name: &str,
+    full_name: &str,
+    world_links: &str,
+) -> String {
     let base = escape(public_url);
     format!(
         "{XML_DECLARATION}\n<Org xmlns=\"http://www.vmware.com/vcloud/v1.5\" href=\"{base}/api/org/{id}\" \
          id=\"urn:vcloud:org:{id}\" name=\"{name}\" type=\"application/vnd.vmware.vcloud.org+xml\">\n\
+         {world_links}\
          \x20   <Link rel=\"down\" href=\"{base}/api/tasksList/{id}\" type=\"application/vnd.vmware.vcloud.tasksList+xml\"/>\n\
          \x20   <Description/>\n\
          \x20   <FullName>{full}</FullName>\n\

@@ -4,6 +4,7 @@ use crate::auth_routes as auth;
 use crate::payloads::{error_xml, org_list_xml, org_xml, versions_xml};
 use crate::scenario::{OrgSpec, Scenario};
 use crate::sessions::{uuid_from_hex, SessionStore};
+use crate::world_routes as world;
 use axum::extract::{Path, Request, State};
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
@@ -19,6 +20,8 @@ pub struct SimState {
     pub public_url: String,
     pub scenario: Scenario,
     pub sessions: SessionStore,
+    /// vApps in each tenant org's VDC (`--scale`).
+    pub vapps_per_vdc: usize,
 }
 
 pub type Shared = Arc<SimState>;
@@ -59,6 +62,62 @@ pub fn router(state: Shared) -> Router {
         .route("/api/org", get(org_list).fallback(method_not_allowed))
         .route("/api/org/", get(org_list).fallback(method_not_allowed))
         .route("/api/org/{id}", get(org).fallback(method_not_allowed))
+        .route(
+            "/api/vdc/{id}",
+            get(world::vdc).fallback(method_not_allowed),
+        )
+        .route(
+            "/api/vdc/{id}/edgeGateways",
+            get(world::vdc_edge_gateways).fallback(method_not_allowed),
+        )
+        .route(
+            "/api/vdc/{id}/metadata",
+            get(world::vdc_metadata).fallback(method_not_allowed),
+        )
+        .route(
+            "/api/vApp/{id}",
+            get(world::vapp_or_vm).fallback(method_not_allowed),
+        )
+        .route(
+            "/api/vApp/{id}/metadata",
+            get(world::vapp_or_vm_metadata).fallback(method_not_allowed),
+        )
+        .route(
+            "/api/vApp/{id}/owner",
+            get(world::vapp_owner).fallback(method_not_allowed),
+        )
+        .route(
+            "/api/catalog/{id}",
+            get(world::catalog).fallback(method_not_allowed),
+        )
+        .route(
+            "/api/catalog/{id}/metadata",
+            get(world::catalog_metadata).fallback(method_not_allowed),
+        )
+        .route(
+            "/api/catalogItem/{id}",
+            get(world::catalog_item).fallback(method_not_allowed),
+        )
+        .route(
+            "/api/vAppTemplate/{id}",
+            get(world::template).fallback(method_not_allowed),
+        )
+        .route(
+            "/api/vAppTemplate/{id}/owner",
+            get(world::template_owner).fallback(method_not_allowed),
+        )
+        .route(
+            "/api/admin/edgeGateway/{id}",
+            get(world::edge_gateway).fallback(method_not_allowed),
+        )
+        .route(
+            "/api/network/{id}",
+            get(world::network).fallback(method_not_allowed),
+        )
+        .route(
+            "/api/vdcStorageProfile/{id}",
+            get(world::storage_profile).fallback(method_not_allowed),
+        )
         .route("/api/admin/org/{id}/users", any(auth::user_management))
         .route("/cloudapi/1.0.0/users", any(auth::user_management))
         .route("/cloudapi/1.0.0/tokens", any(auth::user_management))
@@ -150,7 +209,7 @@ async fn versions(State(state): State<Shared>) -> Response {
 }
 
 /// The orgs a session may see: all of them for the provider, its own for a tenant.
-fn visible_orgs<'a>(state: &'a SimState, session_org: &str) -> Vec<&'a OrgSpec> {
+pub fn visible_orgs<'a>(state: &'a SimState, session_org: &str) -> Vec<&'a OrgSpec> {
     let provider = session_org.eq_ignore_ascii_case("System");
     state
         .scenario
@@ -218,6 +277,7 @@ async fn org(State(state): State<Shared>, Path(id): Path<String>, headers: Heade
             &id,
             &org.name,
             org.full_name.as_deref().unwrap_or(&org.name),
+            &world::org_world_links(&state.public_url, &id, org),
         ),
     )
 }

@@ -43,6 +43,8 @@ pub struct SimOptions {
     pub session_idle: Option<Duration>,
     /// Overrides the scenario's public address (what LoginUrl and hrefs name).
     pub public_url: Option<String>,
+    /// vApps in each tenant org's VDC: a large number makes large responses.
+    pub scale: usize,
 }
 
 impl Default for SimOptions {
@@ -55,6 +57,7 @@ impl Default for SimOptions {
             scenario: Scenario::demo(),
             session_idle: None,
             public_url: None,
+            scale: 3,
         }
     }
 }
@@ -169,6 +172,7 @@ pub async fn start(options: SimOptions) -> Result<RunningSim, SimError> {
         public_url,
         sessions: SessionStore::new(idle, options.scenario.session_max_requests),
         scenario: options.scenario,
+        vapps_per_vdc: options.scale,
     }));
     let (shutdown, mut stop) = oneshot::channel::<()>();
     let task = tokio::spawn(async move {

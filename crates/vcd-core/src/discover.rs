@@ -1,0 +1,211 @@
+//! "Discover": maps an API by following its GET links and references breadth-first from a start
+//! page (the Session by default), bounded in depth and page count, with progress and cancel.
+
+use crate::address::join_path;
+use crate::api_version::accept_for;
+use crate::error::CoreError;
+use crate::http::Response;
+use crate::link_map::LinkMap;
+use crate::links::{extract_xml, parse_link_header, PageLinks};
+use crate::login::SessionManager;
+use reqwest::header::{HeaderMap, HeaderValue, ACCEPT};
+use reqwest::Method;
+use serde::Serialize;
+use std::collections::{HashSet, VecDeque};
+use std::sync::atomic::{AtomicBool, Ordering};
+use ts_rs::TS;
+use url::Url;
+
+/// How far a discovery goes.
+#[derive(Debug, Clone, Copy)]
+pub struct DiscoverLimits {
+    /// 0: only the start page's links; 1: also those of the pages it links to; ...
+    pub depth: usize,
+    /// At most this many pages are fetched.
+    pub max_pages: usize,
+}
+
+impl Default for DiscoverLimits {
+    fn default() -> Self {
+        DiscoverLimits {
+            depth: 0,
+            max_pages: 500,
+        }
+    }
+}
+
+/// Where a discovery stands, after each page.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct DiscoverProgress {
+    #[ts(type = "number")]
+    pub pages_done: usize,
+    /// Pages fetched plus those still queued (the queue grows as pages are read).
+    #[ts(type = "number")]
+    pub pages_known: usize,
+    #[ts(type = "number")]
+    pub links: usize,
+    /// The page just read.
+    pub page: String,
+}
+
+/// What a discovery found, and the pages that failed (status or reason), which do not stop it.
+#[derive(Debug, Default)]
+pub struct Discovery {
+    pub map: LinkMap,
+    pub pages: usize,
+    pub failed: Vec<(String, String)>,
+    pub cancelled: bool,
+}
+
+/// The links of one response: XML `Link` elements and references, plus `Link` headers.
+pub fn page_links(response: &Response) -> Result<PageLinks, CoreError> {
+    let mut page = if looks_like_xml(response) {
+        extract_xml(&response.body[..]).map_err(|e| CoreError::NotXml {
+            url: response.url.clone(),
+            detail: e.to_string(),
+        })?
+    } else {
+        PageLinks::default()
+    };
+    for value in response.headers.get_all("link") {
+        if let Ok(text) = value.to_str() {
+            page.links.extend(parse_link_header(text));
+        }
+    }
+    Ok(page)
+}
+
+fn looks_like_xml(response: &Response) -> bool {
+    let ct = response
+        .headers
+        .get("content-type")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("");
+    ct.contains("xml")
+        || (ct.is_empty()
+            && response
+                .body
+                .iter()
+                .find(|b| !b.is_ascii_whitespace())
+                .is_some_and(|b| *b == b'<'))
+}
+
+/// The URL to fetch for an href: as is on the profile's host; on another host (VCD names its
+/// configured public address) its path and query against the profile's base, as login does.
+fn target(base: &Url, href: &str) -> Option<Url> {
+    let url = Url::parse(href).ok()?;
+    if url.host_str() == base.host_str()
+        && url.port_or_known_default() == base.port_or_known_default()
+    {
+        return Some(url);
+    }
+    let mut moved = join_path(base, url.path());
+    moved.set_query(url.query());
+    Some(moved)
+}
+
+/// Whether a link is worth fetching to map the API: a GET of an XML document of the legacy API.
+fn followable(method: &str, media_type: &str, href: &str) -> bool {
+    method == "GET"
+        && href.contains("/api/")
+        && (media_type.is_empty() || media_type.contains("+xml"))
+}
+
+/// Follows GET links breadth-first from `start` (a path or URL; the Session by default).
+pub async fn discover(
+    manager: &mut SessionManager,
+    start: Option<&str>,
+    limits: DiscoverLimits,
+    cancel: &AtomicBool,
+    mut progress: impl FnMut(&DiscoverProgress),
+) -> Result<Discovery, CoreError> {
+    if manager.session().is_none() {
+        manager.login().await?;
+    }
+    let base = manager
+        .session()
+        .map(|s| s.base.clone())
+        .ok_or(CoreError::NotLoggedIn)?;
+    let start_url = match start {
+        None => join_path(&base, "/api/session"),
+        Some(s) => Url::parse(s).unwrap_or_else(|_| join_path(&base, s)),
+    };
+    let mut out = Discovery::default();
+    let mut queued: HashSet<String> = HashSet::from([start_url.to_string()]);
+    let mut queue: VecDeque<(Url, String, usize)> = VecDeque::from([(start_url, String::new(), 0)]);
+    while let Some((url, media_type, depth)) = queue.pop_front() {
+        if cancel.load(Ordering::Relaxed) {
+            out.cancelled = true;
+            break;
+        }
+        if out.pages >= limits.max_pages {
+            break;
+        }
+        let mut headers = HeaderMap::new();
+        if let Some(session) = manager.session() {
+            if let Ok(v) = HeaderValue::from_str(&accept_for(&media_type, &session.version)) {
+                headers.insert(ACCEPT, v);
+            }
+        }
+        out.pages += 1;
+        let response = match manager
+            .send(Method::GET, url.as_str(), &headers, None)
+            .await
+        {
+            Ok(r) => r,
+            Err(e @ (CoreError::SessionRejected { .. } | CoreError::NotLoggedIn)) => return Err(e),
+            Err(e) => {
+                out.failed.push((url.to_string(), e.to_string()));
+                continue;
+            }
+        };
+        if response.status != 200 {
+            out.failed
+                .push((url.to_string(), format!("HTTP {}", response.status)));
+            continue;
+        }
+        let page = match page_links(&response) {
+            Ok(p) => p,
+            Err(e) => {
+                out.failed.push((url.to_string(), e.to_string()));
+                continue;
+            }
+        };
+        out.map.add_page(url.as_str(), &page);
+        if depth < limits.depth {
+            let next = page
+                .links
+                .iter()
+                .map(|l| {
+                    (
+                        l.method.as_str(),
+                        l.media_type.as_deref().unwrap_or(""),
+                        &l.href,
+                    )
+                })
+                .chain(
+                    page.references
+                        .iter()
+                        .map(|r| ("GET", r.media_type.as_deref().unwrap_or(""), &r.href)),
+                );
+            for (method, media, href) in next {
+                if !followable(method, media, href) {
+                    continue;
+                }
+                if let Some(t) = target(&base, href) {
+                    if queued.insert(t.to_string()) {
+                        queue.push_back((t, media.to_string(), depth + 1));
+                    }
+                }
+            }
+        }
+        progress(&DiscoverProgress {
+            pages_done: out.pages,
+            pages_known: out.pages + queue.len(),
+            links: out.map.len(),
+            page: url.to_string(),
+        });
+    }
+    Ok(out)
+}
