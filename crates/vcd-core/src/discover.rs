@@ -105,11 +105,13 @@ fn target(base: &Url, href: &str) -> Option<Url> {
     Some(moved)
 }
 
-/// Whether a link is worth fetching to map the API: a GET of an XML document of the legacy API.
-fn followable(method: &str, media_type: &str, href: &str) -> bool {
+/// Whether a link is worth fetching to map the API: a GET of an XML document of the legacy API. A
+/// Link without a type is not (a console screenshot, a download); a reference without one is (query
+/// records carry none).
+fn followable(method: &str, media_type: &str, href: &str, reference: bool) -> bool {
     method == "GET"
         && href.contains("/api/")
-        && (media_type.is_empty() || media_type.contains("+xml"))
+        && (media_type.contains("xml") || (reference && media_type.is_empty()))
 }
 
 /// Follows GET links breadth-first from `start` (a path or URL; the Session by default).
@@ -174,23 +176,17 @@ pub async fn discover(
         };
         out.map.add_page(url.as_str(), &page);
         if depth < limits.depth {
-            let next = page
+            let links = page
                 .links
                 .iter()
-                .map(|l| {
-                    (
-                        l.method.as_str(),
-                        l.media_type.as_deref().unwrap_or(""),
-                        &l.href,
-                    )
-                })
-                .chain(
-                    page.references
-                        .iter()
-                        .map(|r| ("GET", r.media_type.as_deref().unwrap_or(""), &r.href)),
-                );
-            for (method, media, href) in next {
-                if !followable(method, media, href) {
+                .map(|l| (l.method.as_str(), &l.media_type, &l.href, false));
+            let references = page
+                .references
+                .iter()
+                .map(|r| ("GET", &r.media_type, &r.href, true));
+            for (method, media, href, reference) in links.chain(references) {
+                let media = media.as_deref().unwrap_or("");
+                if !followable(method, media, href, reference) {
                     continue;
                 }
                 if let Some(t) = target(&base, href) {

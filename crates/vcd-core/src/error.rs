@@ -43,6 +43,9 @@ pub enum CoreError {
     #[error("{url} answered with a web page (HTML), not the VCD API. The address probably points at a portal, proxy or login page: use the VCD API endpoint's address.")]
     HtmlInsteadOfApi { url: String },
 
+    #[error("The body is not well-formed {format}: {reason}. VCD would refuse it; fix it and send again.")]
+    BadBody { format: String, reason: String },
+
     #[error("{url} did not answer with XML ({detail}). Is this a VMware Cloud Director address?")]
     NotXml { url: String, detail: String },
 
@@ -72,9 +75,6 @@ pub enum CoreError {
 
     #[error("VCD refused the session for {url} again after a fresh login. Your account may have lost its rights, or the session was ended by an administrator; log in again.")]
     SessionRejected { url: String },
-
-    #[error("VCD forbids this in a session opened with an API token ({detail}). Such sessions cannot change passwords, manage users, create or view other API tokens, and can only view users, groups, roles and rights bundles. Log in with a password for this.")]
-    ForbiddenForApiToken { detail: String },
 
     #[error("{path} cannot be used: {reason}.")]
     Storage { path: String, reason: String },
@@ -112,9 +112,9 @@ impl CoreError {
             CoreError::SecretInUrl { .. } => "secret_in_url",
             CoreError::VersionNotOffered { .. } => "version_not_offered",
             CoreError::SessionRejected { .. } => "session_rejected",
-            CoreError::ForbiddenForApiToken { .. } => "forbidden_for_api_token",
             CoreError::NotLoggedIn => "not_logged_in",
             CoreError::Storage { .. } => "storage",
+            CoreError::BadBody { .. } => "bad_body",
             CoreError::Profile(_) => "profile",
             CoreError::Internal(_) => "internal",
         }

@@ -72,6 +72,7 @@ impl HttpClient {
         let url = request.url().to_string();
         let method = request.method().to_string();
         let request_headers = request.headers().clone();
+        let started = std::time::Instant::now();
         let response = self
             .client
             .execute(request)
@@ -91,6 +92,7 @@ impl HttpClient {
             status,
             headers,
             body,
+            elapsed: started.elapsed(),
         })
     }
 
@@ -163,6 +165,8 @@ pub struct Response {
     pub status: u16,
     pub headers: reqwest::header::HeaderMap,
     pub body: Vec<u8>,
+    /// From sending the request to the last byte of the body.
+    pub elapsed: std::time::Duration,
 }
 
 impl Response {

@@ -3,6 +3,7 @@
 
 pub mod address;
 pub mod api_version;
+pub mod body_check;
 pub mod discover;
 pub mod error;
 pub mod exchange;
@@ -14,6 +15,7 @@ pub mod logging;
 pub mod login;
 pub mod profile;
 pub mod releases;
+pub mod response_view;
 pub mod secret;
 pub mod secrets;
 pub mod session_xml;

@@ -614,12 +614,6 @@ impl SessionManager {
                         url: url.to_string(),
                     })
                 }
-                403 if session.auth == AuthKind::ApiToken => {
-                    let detail = VcdError::parse(&response.body)
-                        .map(|e| e.to_string())
-                        .unwrap_or_else(|| "HTTP 403".into());
-                    return Err(CoreError::ForbiddenForApiToken { detail });
-                }
                 _ => return Ok(response),
             }
         }

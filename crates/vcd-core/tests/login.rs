@@ -275,7 +275,8 @@ async fn api_token_sessions_cannot_manage_users_and_tokens_never_go_in_urls() {
     let (mut manager, _) = login(&sim, api_token(&sim, &demo.org, &demo.api_token))
         .await
         .unwrap();
-    let err = manager
+    // The 403 reaches the user as VCD sent it, explained.
+    let response = manager
         .send(
             Method::POST,
             "/api/admin/org/x/users",
@@ -283,12 +284,21 @@ async fn api_token_sessions_cannot_manage_users_and_tokens_never_go_in_urls() {
             Some(b"<User/>".to_vec()),
         )
         .await
-        .unwrap_err();
-    assert_eq!(err.kind(), "forbidden_for_api_token");
+        .unwrap();
+    assert_eq!(response.status, 403);
+    let view = vcd_core::response_view::ResponseView::of(&response, Some(AuthKind::ApiToken));
+    let error = view.error.unwrap();
+    assert_eq!(
+        error.minor.as_deref(),
+        Some("ACCESS_TO_RESOURCE_IS_FORBIDDEN")
+    );
     assert!(
-        err.to_string()
+        error
+            .hint
+            .unwrap()
             .contains("cannot change passwords, manage users"),
-        "{err}"
+        "{}",
+        error.message
     );
 
     let path = format!(

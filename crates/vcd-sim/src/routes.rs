@@ -115,6 +115,18 @@ pub fn router(state: Shared) -> Router {
             get(world::network).fallback(method_not_allowed),
         )
         .route(
+            "/api/network/{id}/metadata",
+            get(world::network_metadata).fallback(method_not_allowed),
+        )
+        .route(
+            "/api/catalogItem/{id}/metadata",
+            get(world::catalog_item_metadata).fallback(method_not_allowed),
+        )
+        .route(
+            "/api/vAppTemplate/{id}/metadata",
+            get(world::template_metadata).fallback(method_not_allowed),
+        )
+        .route(
             "/api/vdcStorageProfile/{id}",
             get(world::storage_profile).fallback(method_not_allowed),
         )

@@ -103,7 +103,7 @@ fn open(out: &mut String, h: &Hrefs, e: &EntityId, element: &str, extra: &str, r
         "<{element}{ns}{extra} href=\"{}\" id=\"urn:vcloud:{}:{uuid}\" name=\"{}\" type=\"{}\">",
         h.of(e.kind, e.index),
         urn_kind(e.kind),
-        escape(&world::name(e.org, e.kind, e.index)),
+        escape(world::name(e.org, e.kind, e.index)),
         media(e.kind)
     );
 }
@@ -360,7 +360,7 @@ fn vapp_xml(h: &Hrefs, e: &EntityId) -> String {
     let _ = writeln!(
         out,
         "    <Description>{} in the simulator</Description>",
-        escape(&world::vapp_name(e.index))
+        escape(world::vapp_name(e.index))
     );
     out.push_str("    <DateCreated>2026-01-05T09:30:00.000Z</DateCreated>\n");
     owner(&mut out, h, e.org, "    ");
@@ -549,7 +549,7 @@ fn edge_records_xml(h: &Hrefs, org: &crate::scenario::OrgSpec) -> String {
     let _ = writeln!(
         out,
         "    <EdgeGatewayRecord gatewayStatus=\"READY\" haStatus=\"DISABLED\" isBusy=\"false\" name=\"{}\" numberOfExtNetworks=\"1\" numberOfOrgNetworks=\"1\" vdc=\"{vdc}\" href=\"{}\" isSyslogServerSettingInSync=\"true\" taskStatus=\"success\"/>",
-        escape(&world::name(org, Kind::EdgeGateway, 0)),
+        escape(world::name(org, Kind::EdgeGateway, 0)),
         h.of(Kind::EdgeGateway, 0)
     );
     out.push_str("</QueryResultRecords>\n");
@@ -599,7 +599,7 @@ fn edge_xml(h: &Hrefs, e: &EntityId) -> String {
     let _ = writeln!(
         out,
         "                <Name>{}</Name>",
-        escape(&world::name(e.org, Kind::Network, 0))
+        escape(world::name(e.org, Kind::Network, 0))
     );
     reference(
         &mut out,
@@ -672,7 +672,7 @@ pub fn org_world_links(public_url: &str, org_id: &str, org: &crate::scenario::Or
             out,
             "    <Link rel=\"{rel}\" href=\"{}\" name=\"{}\" type=\"{t}\"/>",
             h.of(kind, 0),
-            escape(&world::name(org, kind, 0))
+            escape(world::name(org, kind, 0))
         );
     };
     named("down", Kind::Vdc, media(Kind::Vdc));
@@ -825,3 +825,6 @@ handler!(network, [Kind::Network], None);
 handler!(storage_profile, [Kind::StorageProfile], None);
 handler!(vdc_metadata, [Kind::Vdc], Some("metadata"));
 handler!(catalog_metadata, [Kind::Catalog], Some("metadata"));
+handler!(network_metadata, [Kind::Network], Some("metadata"));
+handler!(catalog_item_metadata, [Kind::CatalogItem], Some("metadata"));
+handler!(template_metadata, [Kind::Template], Some("metadata"));

@@ -101,6 +101,15 @@ impl LoginArgs {
     /// The login request and HTTP options, from the profile or the ad-hoc flags; and the profile's
     /// id when one was named.
     pub fn resolve(&self) -> Result<(LoginRequest, HttpOptions, Option<String>), String> {
+        self.resolve_with(true)
+    }
+
+    /// As [`resolve`](Self::resolve); with `secret_required` false a profile without a stored
+    /// secret gets an empty one (enough to resume a kept session, which needs no password).
+    pub fn resolve_with(
+        &self,
+        secret_required: bool,
+    ) -> Result<(LoginRequest, HttpOptions, Option<String>), String> {
         let timeout = Duration::from_secs(self.timeout.max(1));
         if let Some(name) = &self.profile {
             let profile = ProfileStore::open_default()
@@ -108,6 +117,9 @@ impl LoginArgs {
                 .map_err(|e| e.to_string())?;
             let secret = match self.given_secret(profile.auth)? {
                 Some(s) => s,
+                None if !secret_required => SecretStore::open()
+                    .load(&profile.id)
+                    .unwrap_or_else(|| Secret::new("")),
                 None => SecretStore::open().load(&profile.id).ok_or_else(|| {
                     format!(
                         "no secret for profile '{}' in the OS keyring: pipe it to {} or set {}",

@@ -2,6 +2,7 @@
 
 mod login_args;
 mod profile_cmd;
+mod send_cmd;
 mod session_cmd;
 mod trust_args;
 
@@ -41,6 +42,9 @@ enum Command {
         /// name another host than 127.0.0.1; overrides the scenario).
         #[arg(long, value_name = "URL")]
         public_url: Option<String>,
+        /// vApps in each tenant org's VDC (2 VMs each): a large number makes large responses.
+        #[arg(long, default_value_t = 3, value_name = "N")]
+        scale: usize,
         /// Serve HTTPS with a self-signed certificate made at start (its fingerprint is printed).
         #[arg(long)]
         tls: bool,
@@ -83,6 +87,12 @@ enum Command {
         #[arg(long)]
         keep: bool,
     },
+    /// Send one request with the session attached (the profile's kept session, else a fresh login);
+    /// exits non-zero on HTTP 400 and above.
+    Send(send_cmd::SendArgs),
+    /// Map the API from the Session (or --from) by following GET links, and save the links found
+    /// (.json, .csv, .md or .xml).
+    Links(send_cmd::LinksArgs),
     /// End the session `vcdw login --profile P --keep` left open (DELETE /api/session) and forget
     /// its tokens.
     Logout {
@@ -105,6 +115,7 @@ async fn main() -> ExitCode {
             scenario,
             session_idle,
             public_url,
+            scale,
             tls,
             port,
             json,
@@ -114,6 +125,7 @@ async fn main() -> ExitCode {
                 scenario_file: scenario,
                 session_idle,
                 public_url,
+                scale,
                 tls,
                 port,
             };
@@ -121,6 +133,8 @@ async fn main() -> ExitCode {
         }
         Command::Login { login, json, keep } => session_cmd::login(&login, json, keep).await,
         Command::Logout { profile, json } => session_cmd::logout(&profile, json).await,
+        Command::Send(args) => send_cmd::send(args).await,
+        Command::Links(args) => send_cmd::links(args).await,
         Command::Profile { command } => profile_cmd::run(command),
         Command::Versions {
             url,
@@ -143,6 +157,7 @@ struct SimArgs {
     scenario_file: Option<std::path::PathBuf>,
     session_idle: Option<u64>,
     public_url: Option<String>,
+    scale: usize,
     tls: bool,
     port: u16,
 }
@@ -153,6 +168,7 @@ async fn run_sim(args: SimArgs, json: bool) -> Result<(), String> {
         scenario_file,
         session_idle,
         public_url,
+        scale,
         tls,
         port,
     } = args;
@@ -169,6 +185,7 @@ async fn run_sim(args: SimArgs, json: bool) -> Result<(), String> {
         scenario,
         session_idle: session_idle.map(Duration::from_secs),
         public_url,
+        scale,
         ..options.with_tls(tls)
     };
     let sim = vcd_sim::start(options).await.map_err(|e| e.to_string())?;

@@ -132,3 +132,33 @@ pub async fn logout(profile: &str, as_json: bool) -> Result<(), String> {
     }
     Ok(())
 }
+
+/// A session for a command that sends requests: the profile's kept session when it is still alive
+/// (`vcdw login --keep`), else a fresh login. Returns whether it is a kept one (then it stays open).
+pub async fn open(args: &LoginArgs) -> Result<(SessionManager, bool), CoreError> {
+    let (request, options, profile_id) = args.resolve_with(false).map_err(CoreError::Profile)?;
+    let has_secret = !request.secret.is_empty();
+    let mut manager = SessionManager::new(&options, request)?;
+    if let Some(id) = &profile_id {
+        if let Some(kept) = SecretStore::open().kept_session(id) {
+            if manager.resume(&kept).await? {
+                return Ok((manager, true));
+            }
+        }
+    }
+    if !has_secret {
+        // No kept session to resume: the login needs the secret, and this names where to give it.
+        args.resolve().map_err(CoreError::Profile)?;
+    }
+    manager.login().await?;
+    Ok((manager, false))
+}
+
+/// Ends a session that `open` made for one command; a kept one stays open.
+pub async fn close(mut manager: SessionManager, kept: bool) {
+    if !kept {
+        if let Err(e) = manager.logout().await {
+            tracing::warn!("logging out failed: {e}");
+        }
+    }
+}

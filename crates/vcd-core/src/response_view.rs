@@ -1,0 +1,124 @@
+//! A response as the workbench shows it and `vcdw send --json` prints it: status, timing, size,
+//! headers with session tokens masked, the links and references of the body, and VCD's error decoded
+//! with a plain-language hint for the common codes.
+
+use crate::discover::page_links;
+use crate::exchange::{header_lines, HeaderLine};
+use crate::http::Response;
+use crate::links::{Link, Reference};
+use crate::login::AuthKind;
+use crate::vcd_error::VcdError;
+use serde::Serialize;
+use ts_rs::TS;
+
+/// VCD's error body, and what to do about it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct ErrorView {
+    pub major: Option<String>,
+    pub minor: Option<String>,
+    pub message: String,
+    /// What the code usually means for a tenant, when it is a common one.
+    pub hint: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct ResponseView {
+    pub method: String,
+    pub url: String,
+    pub status: u16,
+    /// The status line's reason ("OK", "Forbidden").
+    pub reason: String,
+    #[ts(type = "number")]
+    pub elapsed_ms: u64,
+    #[ts(type = "number")]
+    pub size: u64,
+    pub content_type: Option<String>,
+    pub request_headers: Vec<HeaderLine>,
+    pub headers: Vec<HeaderLine>,
+    pub links: Vec<Link>,
+    pub references: Vec<Reference>,
+    /// Why the body yielded no links although it claims to be XML.
+    pub links_error: Option<String>,
+    pub error: Option<ErrorView>,
+}
+
+/// What a session opened with an API token may not do (VCD-API.md section 3).
+pub const API_TOKEN_RESTRICTIONS: &str = "A session opened with an API token cannot change \
+    passwords, manage users, create or view other API tokens, and can only view users, groups, \
+    roles and rights bundles. Log in with a password for this.";
+
+/// A plain-language hint for a status and VCD minor code.
+pub fn hint(
+    status: u16,
+    minor: Option<&str>,
+    message: &str,
+    auth: Option<AuthKind>,
+) -> Option<String> {
+    let text = match (status, minor) {
+        (401, _) => "The server did not accept the session: it may have idled out or been ended. Log in again.",
+        (403, _) if auth == Some(AuthKind::ApiToken) && !message.contains("No access to entity") => {
+            API_TOKEN_RESTRICTIONS
+        }
+        (403, _) => "Your role lacks the right for this, or the entity belongs to another organization. VCD also answers 403 for ids that do not exist: check the href by following a link to it.",
+        (404, _) => "There is no such path. Follow a Link from a page you have rather than typing the URL; the path may differ between API versions.",
+        (405, _) => "This resource does not take this method. The Links panel shows the methods each link allows.",
+        (406, _) => "The server does not serve the API version in the Accept header. Pick one of the versions the message lists.",
+        (415, _) => "The Content-Type is not one this resource accepts: use the media type the link names.",
+        (400, _) if message.contains("cvc-") => "VCD validates XML bodies against its schema: the elements must come in the schema's order, in the right namespace.",
+        (400, _) => "The server could not use the request as sent: check the body, the query parameters and the Content-Type.",
+        (409, _) => "The entity is busy or in a state that does not allow this (for example a running task); wait for its task to end and retry.",
+        (500, _) => "The server failed. The message may say why; if not, retry, and give your provider the time and the request's URL.",
+        (503, _) => "VCD is starting up or in maintenance. Retry in a while.",
+        _ => return None,
+    };
+    Some(text.to_string())
+}
+
+impl ResponseView {
+    /// The view of a response; `auth` is how the session was opened (for the API-token hint).
+    pub fn of(response: &Response, auth: Option<AuthKind>) -> ResponseView {
+        let (links, references, links_error) = match page_links(response) {
+            Ok(p) => (p.links, p.references, None),
+            Err(e) => (Vec::new(), Vec::new(), Some(e.to_string())),
+        };
+        let error = (response.status >= 400).then(|| {
+            let decoded = VcdError::parse(&response.body);
+            let message = decoded
+                .as_ref()
+                .map(|e| e.message.clone())
+                .unwrap_or_else(|| format!("HTTP {} with no VCD error body", response.status));
+            ErrorView {
+                hint: hint(
+                    response.status,
+                    decoded.as_ref().and_then(|e| e.minor.as_deref()),
+                    &message,
+                    auth,
+                ),
+                major: decoded.as_ref().and_then(|e| e.major.clone()),
+                minor: decoded.and_then(|e| e.minor),
+                message,
+            }
+        });
+        ResponseView {
+            method: response.method.clone(),
+            url: response.url.clone(),
+            status: response.status,
+            reason: reqwest::StatusCode::from_u16(response.status)
+                .ok()
+                .and_then(|s| s.canonical_reason())
+                .unwrap_or("")
+                .to_string(),
+            elapsed_ms: response.elapsed.as_millis() as u64,
+            size: response.body.len() as u64,
+            content_type: response.content_type().map(str::to_string),
+            request_headers: header_lines(&response.request_headers),
+            headers: header_lines(&response.headers),
+            links,
+            references,
+            links_error,
+            error,
+        }
+    }
+}

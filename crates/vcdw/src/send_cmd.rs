@@ -1,0 +1,199 @@
+//! `vcdw send` (one request with the session attached) and `vcdw links` (Discover, saved to a file).
+
+use crate::login_args::LoginArgs;
+use crate::print_error_json;
+use crate::session_cmd;
+use clap::Args;
+use reqwest::header::{HeaderMap, HeaderName, HeaderValue, CONTENT_TYPE};
+use reqwest::Method;
+use serde_json::json;
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::sync::atomic::AtomicBool;
+use vcd_core::body_check::check_well_formed;
+use vcd_core::discover::{discover, DiscoverLimits};
+use vcd_core::link_map;
+use vcd_core::response_view::ResponseView;
+use vcd_core::CoreError;
+
+#[derive(Args)]
+pub struct SendArgs {
+    /// GET, POST, PUT, DELETE, ...
+    method: String,
+    /// A path (/api/org) resolved against the profile's address, or a full URL on it.
+    path: String,
+    #[command(flatten)]
+    login: LoginArgs,
+    /// A request header, 'Name: value' (repeatable); an Accept given here replaces the default one.
+    #[arg(short = 'H', long = "header", value_name = "NAME: VALUE")]
+    headers: Vec<String>,
+    /// A file whose content is the request body.
+    #[arg(long, value_name = "FILE")]
+    body: Option<PathBuf>,
+    /// The body's media type, e.g. application/vnd.vmware.vcloud.deployVAppParams+xml.
+    #[arg(long, value_name = "TYPE")]
+    content_type: Option<String>,
+    /// Print {"status", "elapsed_ms", "headers", "body", "links", "references", "error"}.
+    #[arg(long)]
+    json: bool,
+}
+
+#[derive(Args)]
+pub struct LinksArgs {
+    #[command(flatten)]
+    login: LoginArgs,
+    /// Where to start (a path or URL); default: the Session.
+    #[arg(long, value_name = "PATH")]
+    from: Option<String>,
+    /// How many link levels to follow beyond the start page (0: its links only).
+    #[arg(long, default_value_t = 0)]
+    depth: usize,
+    /// Fetch at most this many pages.
+    #[arg(long, default_value_t = 500)]
+    max_pages: usize,
+    /// The file to write; its extension picks the format: .json, .csv, .md or .xml.
+    #[arg(long, value_name = "FILE")]
+    out: PathBuf,
+}
+
+fn parse_header(text: &str) -> Result<(HeaderName, HeaderValue), String> {
+    let (name, value) = text
+        .split_once(':')
+        .ok_or_else(|| format!("the header '{text}' has no ':'; write it as 'Name: value'"))?;
+    let name = HeaderName::from_bytes(name.trim().as_bytes())
+        .map_err(|_| format!("'{}' is not a header name", name.trim()))?;
+    let value = HeaderValue::from_str(value.trim())
+        .map_err(|_| format!("the value of header '{name}' holds characters HTTP cannot carry"))?;
+    Ok((name, value))
+}
+
+pub async fn send(args: SendArgs) -> Result<(), String> {
+    let as_json = args.json;
+    let fail = |err: CoreError| {
+        if as_json {
+            print_error_json(&err);
+        }
+        err.to_string()
+    };
+    let method = Method::from_bytes(args.method.to_ascii_uppercase().as_bytes())
+        .map_err(|_| format!("'{}' is not an HTTP method", args.method))?;
+    let mut headers = HeaderMap::new();
+    for h in &args.headers {
+        let (name, value) = parse_header(h)?;
+        headers.insert(name, value);
+    }
+    if let Some(ct) = &args.content_type {
+        headers.insert(
+            CONTENT_TYPE,
+            HeaderValue::from_str(ct).map_err(|_| format!("'{ct}' is not a media type"))?,
+        );
+    }
+    let body = match &args.body {
+        Some(path) => Some(
+            std::fs::read(path)
+                .map_err(|e| format!("cannot read the body file {}: {e}", path.display()))?,
+        ),
+        None => None,
+    };
+    if let Some(b) = &body {
+        let ct = headers
+            .get(CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or("");
+        check_well_formed(ct, b).map_err(fail)?;
+    }
+    let (mut manager, kept) = session_cmd::open(&args.login).await.map_err(fail)?;
+    let result = manager.send(method, &args.path, &headers, body).await;
+    let auth = manager.session().map(|s| s.auth);
+    session_cmd::close(manager, kept).await;
+    let response = result.map_err(fail)?;
+    let view = ResponseView::of(&response, auth);
+    let text = String::from_utf8_lossy(&response.body);
+    if as_json {
+        let headers: serde_json::Map<String, serde_json::Value> = view
+            .headers
+            .iter()
+            .map(|h| (h.name.clone(), json!(h.value)))
+            .collect();
+        println!(
+            "{}",
+            json!({
+                "status": view.status,
+                "elapsed_ms": view.elapsed_ms,
+                "headers": headers,
+                "body": text,
+                "links": view.links,
+                "references": view.references,
+                "error": view.error,
+            })
+        );
+    } else {
+        println!(
+            "HTTP {} {} · {} ms · {} bytes",
+            view.status, view.reason, view.elapsed_ms, view.size
+        );
+        for h in &view.headers {
+            println!("{}: {}", h.name, h.value);
+        }
+        println!();
+        println!("{text}");
+        if let Some(e) = &view.error {
+            if let Some(hint) = &e.hint {
+                eprintln!("vcdw: hint: {hint}");
+            }
+        }
+    }
+    if view.status >= 400 {
+        return Err(format!(
+            "HTTP {} {}{}",
+            view.status,
+            view.reason,
+            view.error
+                .as_ref()
+                .map(|e| format!(": {}", e.message))
+                .unwrap_or_default()
+        ));
+    }
+    Ok(())
+}
+
+pub async fn links(args: LinksArgs) -> Result<(), String> {
+    // Refuse a file name with no known format before any network work.
+    link_map::ExportFormat::from_path(&args.out).map_err(|e| e.to_string())?;
+    let (mut manager, kept) = session_cmd::open(&args.login)
+        .await
+        .map_err(|e| e.to_string())?;
+    let cancel = AtomicBool::new(false);
+    // A progress line that rewrites itself only makes sense on a terminal.
+    let live = std::io::stderr().is_terminal();
+    let limits = DiscoverLimits {
+        depth: args.depth,
+        max_pages: args.max_pages.max(1),
+    };
+    let result = discover(&mut manager, args.from.as_deref(), limits, &cancel, |p| {
+        if live {
+            eprint!(
+                "\rvcdw: {} of {} pages read, {} links ",
+                p.pages_done, p.pages_known, p.links
+            );
+        }
+    })
+    .await;
+    if live {
+        eprintln!();
+    }
+    session_cmd::close(manager, kept).await;
+    let found = result.map_err(|e| e.to_string())?;
+    for (page, why) in &found.failed {
+        eprintln!("vcdw: skipped {page}: {why}");
+    }
+    let format = link_map::save(found.map.rows(), &args.out).map_err(|e| e.to_string())?;
+    println!(
+        "Saved {} links from {} pages to {} ({:?}).",
+        found.map.len(),
+        found.pages,
+        args.out.display(),
+        format
+    );
+    Ok(())
+}
