@@ -13,6 +13,10 @@ const COMMANDS: &[&str] = &[
     "login",
     "logout",
     "reveal_header",
+    "send_request",
+    "cancel_request",
+    "response_body",
+    "prefill_request",
 ];
 
 fn main() {

@@ -4,11 +4,13 @@
 mod commands;
 mod demo;
 mod state;
+mod workbench;
 
 pub fn run() {
     vcd_core::logging::init("warn");
     let result = tauri::Builder::default()
         .manage(state::AppState::new())
+        .manage(workbench::Workbench::default())
         .invoke_handler(tauri::generate_handler![
             commands::list_profiles,
             commands::app_status,
@@ -19,7 +21,11 @@ pub fn run() {
             commands::test_connection,
             commands::login,
             commands::logout,
-            commands::reveal_header
+            commands::reveal_header,
+            workbench::send_request,
+            workbench::cancel_request,
+            workbench::response_body,
+            workbench::prefill_request
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {

@@ -99,15 +99,22 @@ async fn text_of(client: &Client, css: &str) -> String {
 }
 
 async fn click(client: &Client, css: &str) -> Result<(), String> {
-    client
+    let element = client
         .wait()
         .at_most(Duration::from_secs(60))
         .for_element(Locator::Css(css))
         .await
-        .map_err(|e| format!("{css} never appeared: {e}"))?
+        .map_err(|e| format!("{css} never appeared: {e}"))?;
+    // As a user scrolls to what they click: the window is smaller than the page.
+    let arg = serde_json::to_value(&element).map_err(|e| e.to_string())?;
+    client
+        .execute("arguments[0].scrollIntoView({block: 'center'})", vec![arg])
+        .await
+        .map_err(|e| format!("scrolling to {css}: {e}"))?;
+    element
         .click()
         .await
-        .map_err(|e| format!("clicking {css}: {e}"))?;
+        .map_err(|e| format!("clicking {css}: {e:?}"))?;
     eprintln!("clicked {css}");
     Ok(())
 }
@@ -410,5 +417,91 @@ async fn drive_login(client: &Client) -> Result<(), String> {
     if status.contains("alice@acme") {
         return Err(format!("status bar after logout {status:?}"));
     }
+    Ok(())
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn links_alone_walk_from_the_session_to_a_vm_with_back_and_forward() {
+    let window = AppWindow::open("walk").await;
+    let result = drive_walk(&window.client).await;
+    window.finish("e2e-walk.png", result).await;
+}
+
+/// Opens the Links tab of the current response and clicks the row `row` selects.
+async fn follow(client: &Client, row: &str) -> Result<String, String> {
+    click(client, "[data-testid=response-tab-links]").await?;
+    click(
+        client,
+        &format!("[data-testid=links-panel] {row} td:first-child"),
+    )
+    .await?;
+    // The new page's answer replaces the old one: wait for its status line.
+    text_until(client, "[data-testid=response-status]", |t| {
+        t.starts_with("200")
+    })
+    .await?;
+    text_until(client, "[data-testid=request-url]", |_| true).await
+}
+
+async fn drive_walk(client: &Client) -> Result<(), String> {
+    click(client, "[data-testid=login]").await?;
+    text_of(client, "[data-testid=session-line]").await;
+    // The first request tab starts at the Session, as the classic guide does.
+    let method = text_of(client, "[data-testid=request-tab]").await;
+    if method != "GET session" {
+        return Err(format!("first tab {method:?}"));
+    }
+    click(client, "[data-testid=send-request]").await?;
+    let status = text_until(client, "[data-testid=response-status]", |t| {
+        t.contains("200 OK")
+    })
+    .await?;
+    if !status.contains("application/vnd.vmware.vcloud.session+xml") {
+        return Err(format!("session status line {status:?}"));
+    }
+    let t = "application/vnd.vmware.vcloud";
+    follow(
+        client,
+        &format!("tr[data-rel=down][data-type='{t}.orgList+xml']"),
+    )
+    .await?;
+    follow(client, "tr[data-element=Org]").await?;
+    follow(
+        client,
+        &format!("tr[data-rel=down][data-type='{t}.vdc+xml']"),
+    )
+    .await?;
+    follow(
+        client,
+        "tr[data-element=ResourceEntity][data-name=web-frontend]",
+    )
+    .await?;
+    follow(client, "tr[data-element=Vm][data-name=web-frontend-vm1]").await?;
+    let status = text_of(client, "[data-testid=response-status]").await;
+    if !status.contains(&format!("{t}.vm+xml")) {
+        return Err(format!("the VM page's status line {status:?}"));
+    }
+    let tab = text_of(client, ".request-tab.selected [data-testid=request-tab]").await;
+    if !tab.starts_with("GET vm-") {
+        return Err(format!("tab title {tab:?}"));
+    }
+    // Back to the vApp, forward to the VM again.
+    click(client, "[data-testid=back]").await?;
+    text_until(
+        client,
+        ".request-tab.selected [data-testid=request-tab]",
+        |t| t.starts_with("GET vapp-"),
+    )
+    .await?;
+    click(client, "[data-testid=forward]").await?;
+    text_until(
+        client,
+        ".request-tab.selected [data-testid=request-tab]",
+        |t| t.starts_with("GET vm-"),
+    )
+    .await?;
+    // The VM's body is shown pretty-printed.
+    click(client, "[data-testid=response-tab-body]").await?;
+    text_until(client, "[data-testid=response-body]", |t| t.contains("<Vm")).await?;
     Ok(())
 }

@@ -8,6 +8,7 @@ import { ProfileList } from "./panels/profiles/ProfileList";
 import { SessionPanel } from "./panels/session/SessionPanel";
 import { StatusBar } from "./panels/statusbar/StatusBar";
 import { VersionsPanel } from "./panels/versions/VersionsPanel";
+import { Workbench } from "./panels/workbench/Workbench";
 
 type Editing = null | { profile: ConnectionProfile };
 
@@ -122,6 +123,15 @@ export function App({ backend }: { backend: Backend }) {
                   void refresh();
                 }}
               />
+              {badge && (
+                <Workbench
+                  key={`${profile.id}/${badge.summary.version}`}
+                  profileId={profile.id}
+                  backend={backend}
+                  version={badge.summary.version}
+                  onUsed={() => void refresh()}
+                />
+              )}
               <VersionsPanel profile={profile} backend={backend} onSettled={refresh} />
             </div>
           )

@@ -212,7 +212,12 @@ fn vm_xml(out: &mut String, h: &Hrefs, e: &EntityId, root: bool) {
     let indent = if root { "" } else { "        " };
     let me = h.of(Kind::Vm, e.index);
     out.push_str(indent);
-    open(out, h, e, "Vm", " deployed=\"false\" needsCustomization=\"false\" nestedHypervisorEnabled=\"false\" status=\"8\"", root);
+    // A Vm document of its own declares the OVF namespace its VmSpecSection uses.
+    let attrs = format!(
+        "{} deployed=\"false\" needsCustomization=\"false\" nestedHypervisorEnabled=\"false\" status=\"8\"",
+        if root { format!(" {OVF_NS}") } else { String::new() }
+    );
+    open(out, h, e, "Vm", &attrs, root);
     let li = format!("{indent}    ");
     link(
         out,

@@ -4,15 +4,13 @@ use crate::login_args::LoginArgs;
 use crate::print_error_json;
 use crate::session_cmd;
 use clap::Args;
-use reqwest::header::{HeaderMap, HeaderName, HeaderValue, CONTENT_TYPE};
-use reqwest::Method;
 use serde_json::json;
 use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::sync::atomic::AtomicBool;
-use vcd_core::body_check::check_well_formed;
 use vcd_core::discover::{discover, DiscoverLimits};
 use vcd_core::link_map;
+use vcd_core::request_draft::{DraftHeader, RequestDraft};
 use vcd_core::response_view::ResponseView;
 use vcd_core::CoreError;
 
@@ -56,15 +54,15 @@ pub struct LinksArgs {
     out: PathBuf,
 }
 
-fn parse_header(text: &str) -> Result<(HeaderName, HeaderValue), String> {
+fn parse_header(text: &str) -> Result<DraftHeader, String> {
     let (name, value) = text
         .split_once(':')
         .ok_or_else(|| format!("the header '{text}' has no ':'; write it as 'Name: value'"))?;
-    let name = HeaderName::from_bytes(name.trim().as_bytes())
-        .map_err(|_| format!("'{}' is not a header name", name.trim()))?;
-    let value = HeaderValue::from_str(value.trim())
-        .map_err(|_| format!("the value of header '{name}' holds characters HTTP cannot carry"))?;
-    Ok((name, value))
+    Ok(DraftHeader {
+        name: name.trim().to_string(),
+        value: value.trim().to_string(),
+        enabled: true,
+    })
 }
 
 pub async fn send(args: SendArgs) -> Result<(), String> {
@@ -75,35 +73,36 @@ pub async fn send(args: SendArgs) -> Result<(), String> {
         }
         err.to_string()
     };
-    let method = Method::from_bytes(args.method.to_ascii_uppercase().as_bytes())
-        .map_err(|_| format!("'{}' is not an HTTP method", args.method))?;
-    let mut headers = HeaderMap::new();
-    for h in &args.headers {
-        let (name, value) = parse_header(h)?;
-        headers.insert(name, value);
-    }
+    let mut headers = args
+        .headers
+        .iter()
+        .map(|h| parse_header(h))
+        .collect::<Result<Vec<_>, _>>()?;
     if let Some(ct) = &args.content_type {
-        headers.insert(
-            CONTENT_TYPE,
-            HeaderValue::from_str(ct).map_err(|_| format!("'{ct}' is not a media type"))?,
-        );
+        headers.push(DraftHeader {
+            name: "Content-Type".into(),
+            value: ct.clone(),
+            enabled: true,
+        });
     }
     let body = match &args.body {
         Some(path) => Some(
-            std::fs::read(path)
+            std::fs::read_to_string(path)
                 .map_err(|e| format!("cannot read the body file {}: {e}", path.display()))?,
         ),
         None => None,
     };
-    if let Some(b) = &body {
-        let ct = headers
-            .get(CONTENT_TYPE)
-            .and_then(|v| v.to_str().ok())
-            .unwrap_or("");
-        check_well_formed(ct, b).map_err(fail)?;
-    }
+    let draft = RequestDraft {
+        method: args.method.clone(),
+        url: args.path.clone(),
+        headers,
+        body,
+        timeout_secs: None,
+    };
+    // Refuse a bad method, header or body before logging in.
+    draft.prepare().map_err(fail)?;
     let (mut manager, kept) = session_cmd::open(&args.login).await.map_err(fail)?;
-    let result = manager.send(method, &args.path, &headers, body).await;
+    let result = draft.send(&mut manager).await;
     let auth = manager.session().map(|s| s.auth);
     session_cmd::close(manager, kept).await;
     let response = result.map_err(fail)?;

@@ -7,6 +7,9 @@ import type { HeaderSide } from "./generated/HeaderSide";
 import type { LoginView } from "./generated/LoginView";
 import type { SavedProfile } from "./generated/SavedProfile";
 import type { VersionList } from "./generated/VersionList";
+import type { DraftSeed } from "./generated/DraftSeed";
+import type { RequestDraft } from "./generated/RequestDraft";
+import type { SentResponse } from "./generated/SentResponse";
 
 export type { AppStatus, ConnectionProfile, ErrorReport, HeaderSide, LoginView, SavedProfile, VersionList };
 export type { ExchangeStep } from "./generated/ExchangeStep";
@@ -16,6 +19,12 @@ export type { AuthKind } from "./generated/AuthKind";
 export type { SimulatorStatus } from "./generated/SimulatorStatus";
 export type { VersionEntry } from "./generated/VersionEntry";
 export type { TlsTrust } from "./generated/TlsTrust";
+export type { DraftSeed, RequestDraft, SentResponse };
+export type { DraftHeader } from "./generated/DraftHeader";
+export type { ResponseView } from "./generated/ResponseView";
+export type { Link } from "./generated/Link";
+export type { Reference } from "./generated/Reference";
+export type { ErrorView } from "./generated/ErrorView";
 
 /** Whatever a command rejects with, as an ErrorReport the UI can show. */
 export function toErrorReport(err: unknown): ErrorReport {
@@ -53,5 +62,11 @@ export const backend = {
   logout: (profileId: string) => call<void>("logout", { profileId }),
   revealHeader: (profileId: string, step: number, side: HeaderSide, index: number) =>
     call<string>("reveal_header", { profileId, step, side, index }),
+  prefillRequest: (seed: DraftSeed) => call<RequestDraft>("prefill_request", { seed }),
+  sendRequest: (profileId: string, requestId: number, draft: RequestDraft) =>
+    call<SentResponse>("send_request", { profileId, requestId, draft }),
+  cancelRequest: (requestId: number) => call<void>("cancel_request", { requestId }),
+  responseBody: (responseId: number, formatted: boolean) =>
+    call<string>("response_body", { responseId, formatted }),
 };
 export type Backend = typeof backend;

@@ -1,0 +1,200 @@
+//! A request as the composer (and `vcdw send`) describes it, and sending it with the session:
+//! enabled headers, a body checked well-formed for its Content-Type, and a per-request timeout.
+
+use crate::body_check::check_well_formed;
+use crate::error::CoreError;
+use crate::http::Response;
+use crate::login::SessionManager;
+use reqwest::header::{HeaderMap, HeaderName, HeaderValue, CONTENT_TYPE};
+use reqwest::Method;
+use serde::{Deserialize, Serialize};
+use std::time::Duration;
+use ts_rs::TS;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct DraftHeader {
+    pub name: String,
+    pub value: String,
+    /// A header the user switched off stays in the table but is not sent.
+    pub enabled: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct RequestDraft {
+    pub method: String,
+    /// A path (`/api/org`) resolved against the profile's address, or a full URL.
+    pub url: String,
+    pub headers: Vec<DraftHeader>,
+    pub body: Option<String>,
+    /// Seconds to wait for this request; `None`: the profile's timeout.
+    #[ts(type = "number | null")]
+    pub timeout_secs: Option<u64>,
+}
+
+fn bad_input(reason: String) -> CoreError {
+    CoreError::InvalidUrl {
+        input: "the request".into(),
+        reason,
+    }
+}
+
+/// What the composer starts from: a method and URL (typed, or a clicked link with its media type).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct DraftSeed {
+    pub method: String,
+    pub url: String,
+    /// The link's `type`: the Accept of a GET, the Content-Type of a PUT or POST.
+    pub media_type: Option<String>,
+    /// The API version for the Accept header, e.g. "38.0".
+    pub version: String,
+    /// The starting body (a PUT of an entity starts from its current XML).
+    pub body: Option<String>,
+}
+
+fn header(name: &str, value: String) -> DraftHeader {
+    DraftHeader {
+        name: name.into(),
+        value,
+        enabled: true,
+    }
+}
+
+impl RequestDraft {
+    /// The request a seed makes, with VCD's headers prefilled (a user may change any of them):
+    /// `Accept: application/*+xml;version=V` for `/api/...` (the link's own type when it has one),
+    /// `application/json;version=V` for `/cloudapi/...`, `Accept-Encoding: gzip`, and the link's type
+    /// as Content-Type of a request that carries a body.
+    pub fn prefilled(seed: &DraftSeed) -> RequestDraft {
+        let version = seed.version.trim();
+        let method = seed.method.trim().to_ascii_uppercase();
+        let media = seed.media_type.as_deref().unwrap_or("").trim();
+        let with_body = matches!(method.as_str(), "POST" | "PUT" | "PATCH");
+        let accept = if seed.url.contains("/cloudapi/") {
+            format!("application/json;version={version}")
+        } else if !with_body && !media.is_empty() {
+            format!("{media};version={version}")
+        } else {
+            format!("application/*+xml;version={version}")
+        };
+        let mut headers = vec![
+            header("Accept", accept),
+            header("Accept-Encoding", "gzip".into()),
+        ];
+        if with_body && !media.is_empty() {
+            headers.push(header("Content-Type", media.to_string()));
+        }
+        RequestDraft {
+            method,
+            url: seed.url.clone(),
+            headers,
+            body: if with_body { seed.body.clone() } else { None },
+            timeout_secs: None,
+        }
+    }
+
+    /// The method, the enabled headers and the body, checked.
+    pub fn prepare(&self) -> Result<(Method, HeaderMap, Option<Vec<u8>>), CoreError> {
+        let method = Method::from_bytes(self.method.trim().to_ascii_uppercase().as_bytes())
+            .map_err(|_| bad_input(format!("'{}' is not an HTTP method", self.method)))?;
+        let mut headers = HeaderMap::new();
+        for h in self
+            .headers
+            .iter()
+            .filter(|h| h.enabled && !h.name.trim().is_empty())
+        {
+            let name = HeaderName::from_bytes(h.name.trim().as_bytes())
+                .map_err(|_| bad_input(format!("'{}' is not a header name", h.name.trim())))?;
+            let value = HeaderValue::from_str(h.value.trim()).map_err(|_| {
+                bad_input(format!(
+                    "the value of header '{name}' holds characters HTTP cannot carry"
+                ))
+            })?;
+            headers.append(name, value);
+        }
+        let body = self
+            .body
+            .as_ref()
+            .filter(|b| !b.is_empty())
+            .map(|b| b.clone().into_bytes());
+        if let Some(b) = &body {
+            let ct = headers
+                .get(CONTENT_TYPE)
+                .and_then(|v| v.to_str().ok())
+                .unwrap_or("");
+            check_well_formed(ct, b)?;
+        }
+        Ok((method, headers, body))
+    }
+
+    /// Sends it with the manager's session (logging in again once on 401).
+    pub async fn send(&self, manager: &mut SessionManager) -> Result<Response, CoreError> {
+        let (method, headers, body) = self.prepare()?;
+        let sending = manager.send(method, self.url.trim(), &headers, body);
+        match self.timeout_secs {
+            Some(secs) => tokio::time::timeout(Duration::from_secs(secs.max(1)), sending)
+                .await
+                .map_err(|_| CoreError::Timeout {
+                    url: self.url.clone(),
+                    seconds: secs.max(1),
+                })?,
+            None => sending.await,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn seed(method: &str, url: &str, media: Option<&str>) -> DraftSeed {
+        DraftSeed {
+            method: method.into(),
+            url: url.into(),
+            media_type: media.map(str::to_string),
+            version: "38.0".into(),
+            body: Some("<VApp/>".into()),
+        }
+    }
+
+    fn value(d: &RequestDraft, name: &str) -> Option<String> {
+        d.headers
+            .iter()
+            .find(|h| h.name == name)
+            .map(|h| h.value.clone())
+    }
+
+    #[test]
+    fn headers_are_prefilled_from_the_path_the_version_and_the_link_type() {
+        let d = RequestDraft::prefilled(&seed("get", "/api/org", None));
+        assert_eq!(d.method, "GET");
+        assert_eq!(
+            value(&d, "Accept").unwrap(),
+            "application/*+xml;version=38.0"
+        );
+        assert_eq!(value(&d, "Accept-Encoding").unwrap(), "gzip");
+        assert_eq!(d.body, None);
+
+        let d = RequestDraft::prefilled(&seed("GET", "/cloudapi/1.0.0/vdcs", None));
+        assert_eq!(
+            value(&d, "Accept").unwrap(),
+            "application/json;version=38.0"
+        );
+
+        let vdc = "application/vnd.vmware.vcloud.vdc+xml";
+        let d = RequestDraft::prefilled(&seed("GET", "https://h/api/vdc/1", Some(vdc)));
+        assert_eq!(value(&d, "Accept").unwrap(), format!("{vdc};version=38.0"));
+
+        let vapp = "application/vnd.vmware.vcloud.vApp+xml";
+        let d = RequestDraft::prefilled(&seed("PUT", "https://h/api/vApp/vapp-1", Some(vapp)));
+        assert_eq!(value(&d, "Content-Type").unwrap(), vapp);
+        assert_eq!(
+            value(&d, "Accept").unwrap(),
+            "application/*+xml;version=38.0"
+        );
+        assert_eq!(d.body.as_deref(), Some("<VApp/>"));
+        assert!(d.prepare().is_ok());
+    }
+}

@@ -1,0 +1,152 @@
+import { useState } from "react";
+import type { DraftHeader, RequestDraft } from "../../api/backend";
+import { CodeEditor } from "../../components/CodeEditor";
+import { HeadersEditor } from "./HeadersEditor";
+
+const METHODS = ["GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS"];
+
+/** Media types a VCD body usually has; any other may be typed. */
+const MEDIA_TYPES = [
+  "application/vnd.vmware.vcloud.vApp+xml",
+  "application/vnd.vmware.vcloud.vm+xml",
+  "application/vnd.vmware.vcloud.deployVAppParams+xml",
+  "application/vnd.vmware.vcloud.undeployVAppParams+xml",
+  "application/vnd.vmware.vcloud.instantiateVAppTemplateParams+xml",
+  "application/vnd.vmware.vcloud.composeVAppParams+xml",
+  "application/vnd.vmware.vcloud.recomposeVAppParams+xml",
+  "application/vnd.vmware.vcloud.catalogItem+xml",
+  "application/vnd.vmware.vcloud.metadata+xml",
+  "application/vnd.vmware.vcloud.controlAccess+xml",
+  "application/vnd.vmware.vcloud.createSnapshotParams+xml",
+  "application/vnd.vmware.admin.user+xml",
+  "application/vnd.vmware.admin.catalog+xml",
+  "application/vnd.vmware.admin.edgeGateway+xml",
+  "application/json",
+  "application/x-www-form-urlencoded",
+];
+
+type Part = "headers" | "body";
+
+interface Props {
+  draft: RequestDraft;
+  onChange: (draft: RequestDraft) => void;
+  version: string;
+  versions: string[];
+  onVersion: (version: string) => void;
+  busy: boolean;
+  onSend: () => void;
+  onCancel: () => void;
+}
+
+function contentType(headers: DraftHeader[]): string {
+  return headers.find((h) => h.name.toLowerCase() === "content-type")?.value ?? "";
+}
+
+/** Method, URL, API version and Send; below, the headers and the body of the request. */
+export function Composer({ draft, onChange, version, versions, onVersion, busy, onSend, onCancel }: Props) {
+  const [part, setPart] = useState<Part>(draft.body ? "body" : "headers");
+  const enabled = draft.headers.filter((h) => h.enabled).length;
+  const ct = contentType(draft.headers);
+  const setContentType = (value: string) => {
+    const rest = draft.headers.filter((h) => h.name.toLowerCase() !== "content-type");
+    onChange({ ...draft, headers: value ? [...rest, { name: "Content-Type", value, enabled: true }] : rest });
+  };
+  return (
+    <section className="composer" aria-label="Request" data-testid="composer">
+      <div className="request-line">
+        <select
+          value={draft.method}
+          aria-label="Method"
+          data-testid="request-method"
+          onChange={(e) => onChange({ ...draft, method: e.target.value })}
+        >
+          {METHODS.map((m) => (
+            <option key={m}>{m}</option>
+          ))}
+        </select>
+        <input
+          className="mono url"
+          value={draft.url}
+          aria-label="URL"
+          placeholder="/api/org (relative to the profile's address) or a full URL"
+          data-testid="request-url"
+          onChange={(e) => onChange({ ...draft, url: e.target.value })}
+          onKeyDown={(e) => {
+            if (e.key === "Enter") onSend();
+          }}
+        />
+        <select
+          value={version}
+          aria-label="API version"
+          title="The API version the Accept header asks for"
+          data-testid="request-version"
+          onChange={(e) => onVersion(e.target.value)}
+        >
+          {(versions.includes(version) ? versions : [version, ...versions]).map((v) => (
+            <option key={v} value={v}>
+              API {v}
+            </option>
+          ))}
+        </select>
+        {busy ? (
+          <button onClick={onCancel} data-testid="cancel-request">
+            Cancel
+          </button>
+        ) : (
+          <button className="primary" onClick={onSend} data-testid="send-request" title="Send (Ctrl+Enter)">
+            Send
+          </button>
+        )}
+      </div>
+      <div role="tablist" className="tabs">
+        <button role="tab" aria-selected={part === "headers"} className={part === "headers" ? "tab selected" : "tab"} onClick={() => setPart("headers")}>
+          Headers ({enabled})
+        </button>
+        <button role="tab" aria-selected={part === "body"} className={part === "body" ? "tab selected" : "tab"} onClick={() => setPart("body")}>
+          Body{draft.body ? " •" : ""}
+        </button>
+        <label className="inline small timeout">
+          Timeout{" "}
+          <input
+            type="number"
+            min={1}
+            placeholder="profile"
+            aria-label="Timeout in seconds"
+            value={draft.timeout_secs ?? ""}
+            onChange={(e) => onChange({ ...draft, timeout_secs: e.target.value ? Number(e.target.value) : null })}
+          />{" "}
+          s
+        </label>
+      </div>
+      {part === "headers" && <HeadersEditor headers={draft.headers} onChange={(headers) => onChange({ ...draft, headers })} />}
+      {part === "body" && (
+        <div className="body-edit">
+          <label className="inline small">
+            Content-Type{" "}
+            <input
+              className="mono ct"
+              list="vcd-media-types"
+              value={ct}
+              placeholder="application/vnd.vmware.vcloud.…+xml"
+              onChange={(e) => setContentType(e.target.value)}
+            />
+          </label>
+          <datalist id="vcd-media-types">
+            {MEDIA_TYPES.map((t) => (
+              <option key={t} value={t} />
+            ))}
+          </datalist>
+          <CodeEditor
+            value={draft.body ?? ""}
+            language={ct.includes("json") ? "json" : ct.includes("xml") ? "xml" : "text"}
+            onChange={(body) => onChange({ ...draft, body })}
+            onSubmit={onSend}
+            label="Request body"
+            testId="request-body"
+          />
+          <p className="muted small">The body is checked to be well-formed for its Content-Type before it is sent.</p>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,150 @@
+import { useEffect, useState } from "react";
+import type { Backend, ErrorReport, SentResponse } from "../../api/backend";
+import { CodeEditor, type CodeLanguage } from "../../components/CodeEditor";
+import { ErrorBanner } from "../../components/ErrorBanner";
+import { Spinner } from "../../components/Spinner";
+import { LinksTable } from "./LinksTable";
+
+/** Bodies above this many bytes are rendered only when the user asks (the Links panel works at once). */
+export const LARGE_BODY_BYTES = 5 * 1024 * 1024;
+
+type View = "body" | "headers" | "links" | "error";
+
+interface Props {
+  sent: SentResponse;
+  backend: Pick<Backend, "responseBody">;
+  onOpen: (target: { method: string; href: string; type: string | null }, newTab: boolean) => void;
+}
+
+export function formatSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+}
+
+function languageOf(contentType: string | null): CodeLanguage {
+  const ct = (contentType ?? "").toLowerCase();
+  return ct.includes("json") ? "json" : ct.includes("xml") ? "xml" : "text";
+}
+
+/** Status, timing and size; then the body (pretty or raw), the headers, the links and VCD's error. */
+export function ResponsePanel({ sent, backend, onOpen }: Props) {
+  const v = sent.view;
+  const [view, setView] = useState<View>(v.error ? "error" : "body");
+  const [formatted, setFormatted] = useState(true);
+  const [body, setBody] = useState<string | null>(null);
+  const [loading, setLoading] = useState(false);
+  const [loadError, setLoadError] = useState<ErrorReport | null>(null);
+  const [allowLarge, setAllowLarge] = useState(false);
+  const large = v.size > LARGE_BODY_BYTES;
+  const linkCount = v.links.length + v.references.length;
+
+  useEffect(() => {
+    if (view !== "body" || (large && !allowLarge)) return;
+    let live = true;
+    setLoading(true);
+    setLoadError(null);
+    backend
+      .responseBody(sent.id, formatted)
+      .then((text) => live && setBody(text))
+      .catch((e) => live && setLoadError(e as ErrorReport))
+      .finally(() => live && setLoading(false));
+    return () => {
+      live = false;
+    };
+  }, [backend, sent.id, formatted, view, large, allowLarge]);
+
+  const tab = (id: View, label: string) => (
+    <button
+      role="tab"
+      aria-selected={view === id}
+      className={view === id ? "tab selected" : "tab"}
+      onClick={() => setView(id)}
+      data-testid={`response-tab-${id}`}
+    >
+      {label}
+    </button>
+  );
+
+  return (
+    <section className="response" aria-label="Response" data-testid="response">
+      <div className="status-line" data-testid="response-status">
+        <span className={`badge ${v.status < 400 ? "badge-ok" : "badge-error"}`}>
+          {v.status} {v.reason}
+        </span>
+        <span>{v.elapsed_ms} ms</span>
+        <span>{formatSize(v.size)}</span>
+        <span className="mono small muted">{v.content_type ?? "no content type"}</span>
+      </div>
+      <div role="tablist" className="tabs">
+        {tab("body", "Body")}
+        {tab("headers", `Headers (${v.headers.length})`)}
+        {tab("links", `Links (${linkCount})`)}
+        {v.error && tab("error", "Error")}
+      </div>
+      {view === "body" && (
+        <div className="body-view">
+          <div className="toolbar">
+            <label className="inline small">
+              <input type="checkbox" checked={formatted} onChange={(e) => setFormatted(e.target.checked)} /> Pretty
+            </label>
+          </div>
+          {large && !allowLarge ? (
+            <div className="large-body" data-testid="large-body">
+              <p>
+                This body is {formatSize(v.size)}. Its {linkCount} links are ready in the Links tab; showing the text
+                takes a few seconds.
+              </p>
+              <button onClick={() => setAllowLarge(true)} data-testid="show-large-body">
+                Show the body
+              </button>
+            </div>
+          ) : (
+            <>
+              {loading && <Spinner label="Laying out the body…" />}
+              {loadError && <ErrorBanner error={loadError} />}
+              {body !== null && !loading && (
+                <CodeEditor
+                  value={body}
+                  language={formatted ? languageOf(v.content_type) : "text"}
+                  readOnly
+                  label="Response body"
+                  testId="response-body"
+                />
+              )}
+            </>
+          )}
+          {v.links_error && <p className="warning small">{v.links_error}</p>}
+        </div>
+      )}
+      {view === "headers" && (
+        <table className="headers-table" data-testid="response-headers">
+          <tbody>
+            {v.headers.map((h, i) => (
+              <tr key={i}>
+                <th scope="row" className="mono">
+                  {h.name}
+                </th>
+                <td className="mono">{h.value}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {view === "links" && <LinksTable links={v.links} references={v.references} onOpen={onOpen} />}
+      {view === "error" && v.error && (
+        <div className="vcd-error" data-testid="vcd-error">
+          <dl>
+            <dt>majorErrorCode</dt>
+            <dd className="mono">{v.error.major ?? "—"}</dd>
+            <dt>minorErrorCode</dt>
+            <dd className="mono">{v.error.minor ?? "—"}</dd>
+            <dt>message</dt>
+            <dd>{v.error.message}</dd>
+          </dl>
+          {v.error.hint && <p className="hint">{v.error.hint}</p>}
+        </div>
+      )}
+    </section>
+  );
+}
