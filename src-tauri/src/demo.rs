@@ -6,6 +6,15 @@ use vcd_core::profile::ConnectionProfile;
 use vcd_core::TlsTrust;
 use vcd_sim::{DemoCredentials, RunningSim, Scenario, SimOptions};
 
+/// vApps in each demo VDC: `VCD_WORKBENCH_DEMO_SCALE` lets a trainer show what a large answer looks
+/// like (300000 makes the VDC page about 50 MB).
+fn demo_scale() -> usize {
+    std::env::var("VCD_WORKBENCH_DEMO_SCALE")
+        .ok()
+        .and_then(|v| v.trim().parse().ok())
+        .unwrap_or(SimOptions::default().scale)
+}
+
 #[derive(Default)]
 pub struct DemoSimulator {
     running: Mutex<Option<RunningSim>>,
@@ -49,9 +58,12 @@ impl DemoSimulator {
     pub async fn ensure_started(&self) -> Result<ConnectionProfile, String> {
         let mut running = self.running.lock().await;
         if running.is_none() {
-            let sim = vcd_sim::start(SimOptions::default().with_tls(true))
-                .await
-                .map_err(|e| format!("The built-in simulator could not start: {e}"))?;
+            let sim = vcd_sim::start(SimOptions {
+                scale: demo_scale(),
+                ..SimOptions::default().with_tls(true)
+            })
+            .await
+            .map_err(|e| format!("The built-in simulator could not start: {e}"))?;
             tracing::info!(url = sim.url(), "demo simulator started");
             *running = Some(sim);
         }

@@ -7,7 +7,9 @@ use std::sync::Arc;
 use tauri::{AppHandle, Manager, State};
 use tokio::sync::Mutex;
 use tokio::task::AbortHandle;
+use vcd_core::discover::page_links;
 use vcd_core::http::Response;
+use vcd_core::links::PageLinks;
 use vcd_core::pretty::pretty;
 use vcd_core::request_draft::{DraftSeed, RequestDraft};
 use vcd_core::response_view::ResponseView;
@@ -16,9 +18,23 @@ use vcd_core::{CoreError, ErrorReport};
 /// How many responses keep their bodies for the viewer.
 const KEPT_RESPONSES: usize = 32;
 
+/// A response kept for the viewer: its body, all its links, and its pretty text once asked for.
+struct Kept {
+    id: u32,
+    response: Arc<Response>,
+    page: Arc<PageLinks>,
+    pretty: Arc<std::sync::OnceLock<String>>,
+}
+
+/// Links and references a response lists to the UI; all of them stay here for saving.
+const LISTED_LINKS: usize = 2_000;
+/// Bytes of body text one `response_body` call returns: the UI appends chunk after chunk and stays
+/// responsive while a 50 MB body loads.
+const BODY_CHUNK: usize = 1024 * 1024;
+
 #[derive(Default)]
 pub struct Workbench {
-    responses: Mutex<VecDeque<(u32, Arc<Response>)>>,
+    responses: Mutex<VecDeque<Kept>>,
     next_id: Mutex<u32>,
     in_flight: Mutex<HashMap<u32, AbortHandle>>,
 }
@@ -79,18 +95,49 @@ pub async fn send_request(
         }
         Err(e) => return Err(CoreError::Internal(e.to_string()).report()),
     };
-    let view = ResponseView::of(&response, auth);
+    // Reading the links of a large body takes a moment: off the async workers.
+    let (response, page) = tokio::task::spawn_blocking(move || {
+        let page = page_links(&response);
+        (response, page)
+    })
+    .await
+    .map_err(|e| CoreError::Internal(e.to_string()).report())?;
+    let view = ResponseView::with_page(&response, &page, auth).capped(LISTED_LINKS);
     let id = {
         let mut next = workbench.next_id.lock().await;
         *next += 1;
         *next
     };
     let mut kept = workbench.responses.lock().await;
-    kept.push_back((id, Arc::new(response)));
+    kept.push_back(Kept {
+        id,
+        response: Arc::new(response),
+        page: Arc::new(page.unwrap_or_default()),
+        pretty: Arc::default(),
+    });
     while kept.len() > KEPT_RESPONSES {
         kept.pop_front();
     }
     Ok(SentResponse { id, view })
+}
+
+async fn kept(workbench: &Workbench, response_id: u32) -> Result<Kept, ErrorReport> {
+    workbench
+        .responses
+        .lock()
+        .await
+        .iter()
+        .find(|k| k.id == response_id)
+        .map(|k| Kept {
+            id: k.id,
+            response: k.response.clone(),
+            page: k.page.clone(),
+            pretty: k.pretty.clone(),
+        })
+        .ok_or_else(|| {
+            CoreError::Profile("That response is no longer kept: send the request again.".into())
+                .report()
+        })
 }
 
 #[tauri::command]
@@ -104,30 +151,61 @@ pub async fn cancel_request(
     Ok(())
 }
 
-/// A kept response's body, pretty-printed for reading or as it came.
+/// A piece of a kept response's body text.
+#[derive(Debug, Clone, serde::Serialize, ts_rs::TS)]
+#[ts(export)]
+pub struct BodyChunk {
+    pub text: String,
+    /// Where the next piece starts; `None` after the last one.
+    #[ts(type = "number | null")]
+    pub next: Option<usize>,
+    /// The whole text's length in bytes.
+    #[ts(type = "number")]
+    pub total: usize,
+}
+
+/// The largest char boundary of `text` at or below `at`.
+fn boundary(text: &str, mut at: usize) -> usize {
+    at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+/// A kept response's body, pretty-printed for reading or as it came, one chunk from byte `from`.
 #[tauri::command]
 pub async fn response_body(
     workbench: State<'_, Workbench>,
     response_id: u32,
     formatted: bool,
-) -> Result<String, ErrorReport> {
-    let response = workbench
-        .responses
-        .lock()
-        .await
-        .iter()
-        .find(|(id, _)| *id == response_id)
-        .map(|(_, r)| r.clone())
-        .ok_or_else(|| {
-            CoreError::Profile("That response is no longer kept: send the request again.".into())
-                .report()
-        })?;
-    // Formatting a large body takes a while: off the async workers.
+    from: usize,
+) -> Result<BodyChunk, ErrorReport> {
+    let kept = kept(&workbench, response_id).await?;
+    // Formatting a large body takes a while: off the async workers, and once per response.
     tokio::task::spawn_blocking(move || {
-        if formatted {
-            pretty(response.content_type(), &response.body)
+        let raw;
+        let text: &str = if formatted {
+            kept.pretty
+                .get_or_init(|| pretty(kept.response.content_type(), &kept.response.body))
         } else {
-            String::from_utf8_lossy(&response.body).into_owned()
+            raw = String::from_utf8_lossy(&kept.response.body);
+            &raw
+        };
+        let start = boundary(text, from);
+        let end = boundary(text, start + BODY_CHUNK);
+        let end = if end == start && start < text.len() {
+            // A chunk always moves on, whatever sits at the boundary.
+            (start + 1..=text.len())
+                .find(|i| text.is_char_boundary(*i))
+                .unwrap_or(text.len())
+        } else {
+            end
+        };
+        BodyChunk {
+            text: text[start..end].to_string(),
+            next: (end < text.len()).then_some(end),
+            total: text.len(),
         }
     })
     .await

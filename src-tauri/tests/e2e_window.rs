@@ -167,6 +167,11 @@ struct AppWindow {
 
 impl AppWindow {
     async fn open(tag: &str) -> AppWindow {
+        Self::open_with(tag, &[]).await
+    }
+
+    /// Opens the window with extra environment for the app (e.g. a larger demo world).
+    async fn open_with(tag: &str, env: &[(&str, &str)]) -> AppWindow {
         let mut procs = Processes::default();
         let display = start_xvfb(&mut procs);
         let home = std::env::temp_dir().join(format!("vcdw-e2e-{tag}-{}", std::process::id()));
@@ -190,6 +195,7 @@ impl AppWindow {
             .env("XDG_CONFIG_HOME", home.join("config"))
             .env("XDG_CACHE_HOME", home.join("cache"))
             .env_remove("VCDW_CONFIG_DIR")
+            .envs(env.iter().copied())
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn()
@@ -503,5 +509,98 @@ async fn drive_walk(client: &Client) -> Result<(), String> {
     // The VM's body is shown pretty-printed.
     click(client, "[data-testid=response-tab-body]").await?;
     text_until(client, "[data-testid=response-body]", |t| t.contains("<Vm")).await?;
+    Ok(())
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_50_mb_vdc_page_loads_while_the_window_keeps_answering() {
+    // 300,000 vApps: the demo VDC's page is about 50 MB.
+    let window = AppWindow::open_with("large", &[("VCD_WORKBENCH_DEMO_SCALE", "300000")]).await;
+    let result = drive_large(&window.client).await;
+    window.finish("e2e-large.png", result).await;
+}
+
+async fn drive_large(client: &Client) -> Result<(), String> {
+    click(client, "[data-testid=login]").await?;
+    text_of(client, "[data-testid=session-line]").await;
+    click(client, "[data-testid=send-request]").await?;
+    text_until(client, "[data-testid=response-status]", |t| {
+        t.contains("200 OK")
+    })
+    .await?;
+    let t = "application/vnd.vmware.vcloud";
+    follow(
+        client,
+        &format!("tr[data-rel=down][data-type='{t}.orgList+xml']"),
+    )
+    .await?;
+    follow(client, "tr[data-element=Org]").await?;
+    follow(
+        client,
+        &format!("tr[data-rel=down][data-type='{t}.vdc+xml']"),
+    )
+    .await?;
+    let status = text_of(client, "[data-testid=response-status]").await;
+    if !status.contains(" MB") {
+        return Err(format!("the VDC page is not large: {status:?}"));
+    }
+    // Its links are there at once, the first of them listed.
+    click(client, "[data-testid=response-tab-links]").await?;
+    let capped = text_of(client, "[data-testid=links-capped]").await;
+    // 300,000 vApps, 2 templates, the network and the storage profile.
+    if !capped.contains("first 2000 of 300004 references") {
+        return Err(format!("links note {capped:?}"));
+    }
+    // The body waits for consent, then loads in chunks while the window keeps answering.
+    click(client, "[data-testid=response-tab-body]").await?;
+    text_of(client, "[data-testid=large-body]").await;
+    click(client, "[data-testid=show-large-body]").await?;
+    let mut slowest = Duration::ZERO;
+    let started = Instant::now();
+    loop {
+        // The status bar re-renders every second (the idle countdown): a stale handle is retried.
+        let mut status = None;
+        for _ in 0..3 {
+            let asked = Instant::now();
+            let el = client.find(Locator::Css("[data-testid=status-bar]")).await;
+            slowest = slowest.max(asked.elapsed());
+            let Ok(el) = el else { continue };
+            let asked = Instant::now();
+            let text = el.text().await;
+            slowest = slowest.max(asked.elapsed());
+            if let Ok(t) = text {
+                status = Some(t);
+                break;
+            }
+        }
+        let status = status.ok_or("the status bar could not be read")?;
+        if !status.contains("alice@acme") {
+            return Err(format!("status bar while loading: {status:?}"));
+        }
+        let loading = client
+            .find_all(Locator::Css("[data-testid=body-progress]"))
+            .await
+            .map_err(|e| e.to_string())?;
+        let shown = client
+            .find_all(Locator::Css("[data-testid=response-body]"))
+            .await
+            .map_err(|e| e.to_string())?;
+        if loading.is_empty() && !shown.is_empty() {
+            break;
+        }
+        if started.elapsed() > Duration::from_secs(120) {
+            return Err("the body never finished loading".into());
+        }
+    }
+    // The bound: a WebDriver command answers within a second while the body renders.
+    if slowest > Duration::from_secs(1) {
+        return Err(format!(
+            "a WebDriver command took {slowest:?} while the body loaded"
+        ));
+    }
+    text_until(client, "[data-testid=response-body]", |t| {
+        t.contains("<Vdc")
+    })
+    .await?;
     Ok(())
 }

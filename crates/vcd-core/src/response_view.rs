@@ -3,9 +3,10 @@
 //! with a plain-language hint for the common codes.
 
 use crate::discover::page_links;
+use crate::error::CoreError;
 use crate::exchange::{header_lines, HeaderLine};
 use crate::http::Response;
-use crate::links::{Link, Reference};
+use crate::links::{Link, PageLinks, Reference};
 use crate::login::AuthKind;
 use crate::vcd_error::VcdError;
 use serde::Serialize;
@@ -39,6 +40,11 @@ pub struct ResponseView {
     pub headers: Vec<HeaderLine>,
     pub links: Vec<Link>,
     pub references: Vec<Reference>,
+    /// How many links and references the body holds (the lists may show only the first ones).
+    #[ts(type = "number")]
+    pub links_total: usize,
+    #[ts(type = "number")]
+    pub references_total: usize,
     /// Why the body yielded no links although it claims to be XML.
     pub links_error: Option<String>,
     pub error: Option<ErrorView>,
@@ -77,10 +83,27 @@ pub fn hint(
 }
 
 impl ResponseView {
+    /// The same view with at most `max` links and `max` references listed (the totals stay): a
+    /// window need not lay out 250,000 rows to show that a VDC lists that many vApps.
+    pub fn capped(mut self, max: usize) -> ResponseView {
+        self.links.truncate(max);
+        self.references.truncate(max);
+        self
+    }
+
     /// The view of a response; `auth` is how the session was opened (for the API-token hint).
     pub fn of(response: &Response, auth: Option<AuthKind>) -> ResponseView {
-        let (links, references, links_error) = match page_links(response) {
-            Ok(p) => (p.links, p.references, None),
+        Self::with_page(response, &page_links(response), auth)
+    }
+
+    /// The view of a response whose links were already extracted (see [`page_links`]).
+    pub fn with_page(
+        response: &Response,
+        page: &Result<PageLinks, CoreError>,
+        auth: Option<AuthKind>,
+    ) -> ResponseView {
+        let (links, references, links_error) = match page {
+            Ok(p) => (p.links.clone(), p.references.clone(), None),
             Err(e) => (Vec::new(), Vec::new(), Some(e.to_string())),
         };
         let error = (response.status >= 400).then(|| {
@@ -102,6 +125,8 @@ impl ResponseView {
             }
         });
         ResponseView {
+            links_total: links.len(),
+            references_total: references.len(),
             method: response.method.clone(),
             url: response.url.clone(),
             status: response.status,

@@ -10,6 +10,7 @@ import type { VersionList } from "./generated/VersionList";
 import type { DraftSeed } from "./generated/DraftSeed";
 import type { RequestDraft } from "./generated/RequestDraft";
 import type { SentResponse } from "./generated/SentResponse";
+import type { BodyChunk } from "./generated/BodyChunk";
 
 export type { AppStatus, ConnectionProfile, ErrorReport, HeaderSide, LoginView, SavedProfile, VersionList };
 export type { ExchangeStep } from "./generated/ExchangeStep";
@@ -19,7 +20,7 @@ export type { AuthKind } from "./generated/AuthKind";
 export type { SimulatorStatus } from "./generated/SimulatorStatus";
 export type { VersionEntry } from "./generated/VersionEntry";
 export type { TlsTrust } from "./generated/TlsTrust";
-export type { DraftSeed, RequestDraft, SentResponse };
+export type { BodyChunk, DraftSeed, RequestDraft, SentResponse };
 export type { DraftHeader } from "./generated/DraftHeader";
 export type { ResponseView } from "./generated/ResponseView";
 export type { Link } from "./generated/Link";
@@ -66,7 +67,7 @@ export const backend = {
   sendRequest: (profileId: string, requestId: number, draft: RequestDraft) =>
     call<SentResponse>("send_request", { profileId, requestId, draft }),
   cancelRequest: (requestId: number) => call<void>("cancel_request", { requestId }),
-  responseBody: (responseId: number, formatted: boolean) =>
-    call<string>("response_body", { responseId, formatted }),
+  responseBody: (responseId: number, formatted: boolean, from: number) =>
+    call<BodyChunk>("response_body", { responseId, formatted, from }),
 };
 export type Backend = typeof backend;

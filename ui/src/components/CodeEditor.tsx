@@ -1,4 +1,4 @@
-import { useEffect, useRef } from "react";
+import { forwardRef, useEffect, useImperativeHandle, useRef } from "react";
 import { basicSetup } from "codemirror";
 import { EditorView, keymap } from "@codemirror/view";
 import { Compartment, EditorState } from "@codemirror/state";
@@ -25,8 +25,16 @@ function languageOf(language: CodeLanguage) {
   return language === "xml" ? xml() : language === "json" ? json() : [];
 }
 
+/** Adds text at the end without replacing the document (a large body arrives in chunks). */
+export interface CodeEditorHandle {
+  append: (text: string) => void;
+}
+
 /** CodeMirror 6 with syntax colours, folding, search (Ctrl+F) and the OS's light or dark theme. */
-export function CodeEditor({ value, language, readOnly = false, onChange, onSubmit, label, testId }: Props) {
+export const CodeEditor = forwardRef<CodeEditorHandle, Props>(function CodeEditor(
+  { value, language, readOnly = false, onChange, onSubmit, label, testId },
+  handle,
+) {
   const host = useRef<HTMLDivElement>(null);
   const view = useRef<EditorView | null>(null);
   const lang = useRef(new Compartment());
@@ -86,5 +94,12 @@ export function CodeEditor({ value, language, readOnly = false, onChange, onSubm
     view.current?.dispatch({ effects: lang.current.reconfigure(languageOf(language)) });
   }, [language]);
 
+  useImperativeHandle(handle, () => ({
+    append: (text: string) => {
+      const editor = view.current;
+      if (editor) editor.dispatch({ changes: { from: editor.state.doc.length, insert: text } });
+    },
+  }));
+
   return <div className="code-editor" ref={host} data-testid={testId} />;
-}
+});

@@ -10,6 +10,10 @@ export type ResponseView = { method: string, url: string, status: number,
  */
 reason: string, elapsed_ms: number, size: number, content_type: string | null, request_headers: Array<HeaderLine>, headers: Array<HeaderLine>, links: Array<Link>, references: Array<Reference>, 
 /**
+ * How many links and references the body holds (the lists may show only the first ones).
+ */
+links_total: number, references_total: number, 
+/**
  * Why the body yielded no links although it claims to be XML.
  */
 links_error: string | null, error: ErrorView | null, };

@@ -1,6 +1,6 @@
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import type { Backend, ErrorReport, SentResponse } from "../../api/backend";
-import { CodeEditor, type CodeLanguage } from "../../components/CodeEditor";
+import { CodeEditor, type CodeEditorHandle, type CodeLanguage } from "../../components/CodeEditor";
 import { ErrorBanner } from "../../components/ErrorBanner";
 import { Spinner } from "../../components/Spinner";
 import { LinksTable } from "./LinksTable";
@@ -33,22 +33,36 @@ export function ResponsePanel({ sent, backend, onOpen }: Props) {
   const [view, setView] = useState<View>(v.error ? "error" : "body");
   const [formatted, setFormatted] = useState(true);
   const [body, setBody] = useState<string | null>(null);
-  const [loading, setLoading] = useState(false);
+  const [progress, setProgress] = useState<{ loaded: number; total: number } | null>(null);
   const [loadError, setLoadError] = useState<ErrorReport | null>(null);
   const [allowLarge, setAllowLarge] = useState(false);
+  const editor = useRef<CodeEditorHandle>(null);
   const large = v.size > LARGE_BODY_BYTES;
-  const linkCount = v.links.length + v.references.length;
+  const linkCount = v.links_total + v.references_total;
 
+  // The body arrives in chunks: the first one makes the editor, the rest are appended between
+  // frames, so the window keeps answering while a large body loads.
   useEffect(() => {
     if (view !== "body" || (large && !allowLarge)) return;
     let live = true;
-    setLoading(true);
+    setBody(null);
     setLoadError(null);
-    backend
-      .responseBody(sent.id, formatted)
-      .then((text) => live && setBody(text))
-      .catch((e) => live && setLoadError(e as ErrorReport))
-      .finally(() => live && setLoading(false));
+    const frame = () => new Promise((resolve) => setTimeout(resolve, 0));
+    (async () => {
+      let chunk = await backend.responseBody(sent.id, formatted, 0);
+      if (!live) return;
+      setBody(chunk.text);
+      setProgress({ loaded: chunk.next ?? chunk.total, total: chunk.total });
+      while (chunk.next !== null && live) {
+        chunk = await backend.responseBody(sent.id, formatted, chunk.next);
+        for (let i = 0; !editor.current && i < 100 && live; i++) await frame();
+        if (!live) return;
+        editor.current?.append(chunk.text);
+        setProgress({ loaded: chunk.next ?? chunk.total, total: chunk.total });
+        await frame();
+      }
+      if (live) setProgress(null);
+    })().catch((e) => live && setLoadError(e as ErrorReport));
     return () => {
       live = false;
     };
@@ -101,10 +115,17 @@ export function ResponsePanel({ sent, backend, onOpen }: Props) {
             </div>
           ) : (
             <>
-              {loading && <Spinner label="Laying out the body…" />}
+              {body === null && !loadError && <Spinner label="Laying out the body…" />}
+              {progress && progress.loaded < progress.total && (
+                <div className="progress" data-testid="body-progress">
+                  <progress max={progress.total} value={progress.loaded} /> {formatSize(progress.loaded)} of{" "}
+                  {formatSize(progress.total)}
+                </div>
+              )}
               {loadError && <ErrorBanner error={loadError} />}
-              {body !== null && !loading && (
+              {body !== null && (
                 <CodeEditor
+                  ref={editor}
                   value={body}
                   language={formatted ? languageOf(v.content_type) : "text"}
                   readOnly
@@ -131,7 +152,25 @@ export function ResponsePanel({ sent, backend, onOpen }: Props) {
           </tbody>
         </table>
       )}
-      {view === "links" && <LinksTable links={v.links} references={v.references} onOpen={onOpen} />}
+      {view === "links" && (
+        <>
+          {(v.links.length < v.links_total || v.references.length < v.references_total) && (
+            <p className="note small" data-testid="links-capped">
+              Showing the first{" "}
+              {[
+                v.links.length < v.links_total ? `${v.links.length} of ${v.links_total} links` : null,
+                v.references.length < v.references_total
+                  ? `${v.references.length} of ${v.references_total} references`
+                  : null,
+              ]
+                .filter(Boolean)
+                .join(" and ")}
+              .
+            </p>
+          )}
+          <LinksTable links={v.links} references={v.references} onOpen={onOpen} />
+        </>
+      )}
       {view === "error" && v.error && (
         <div className="vcd-error" data-testid="vcd-error">
           <dl>

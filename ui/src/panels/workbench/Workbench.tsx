@@ -104,13 +104,23 @@ export function Workbench({ profileId, backend, version: sessionVersion, onUsed 
   const tab = tabs[active] ?? null;
   const page = tab ? tab.pages[tab.at] : null;
 
+  /** The raw body of a kept response, all chunks. */
+  const wholeBody = async (id: number) => {
+    let chunk = await backend.responseBody(id, false, 0);
+    let text = chunk.text;
+    while (chunk.next !== null) {
+      chunk = await backend.responseBody(id, false, chunk.next);
+      text += chunk.text;
+    }
+    return text;
+  };
+
   /** Follows a link: a GET opens here (or in a new tab) and is sent; anything else is prepared in a
    * new tab and waits for Send. A PUT starts from the entity's current XML. */
   const open = async (target: { method: string; href: string; type: string | null }, newTab: boolean) => {
     if (!tab || !page) return;
     try {
-      const body =
-        target.method === "PUT" && page.sent ? await backend.responseBody(page.sent.id, false) : null;
+      const body = target.method === "PUT" && page.sent ? await wholeBody(page.sent.id) : null;
       const draft = await prefill(target.method, target.href, target.type, body);
       const fresh: Page = { draft, sent: null, error: null };
       if (target.method === "GET" && !newTab) {
