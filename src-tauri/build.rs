@@ -17,6 +17,10 @@ const COMMANDS: &[&str] = &[
     "cancel_request",
     "response_body",
     "prefill_request",
+    "links_seen",
+    "save_links",
+    "discover_links",
+    "cancel_discover",
 ];
 
 fn main() {

@@ -9,6 +9,7 @@ mod workbench;
 pub fn run() {
     vcd_core::logging::init("warn");
     let result = tauri::Builder::default()
+        .plugin(tauri_plugin_dialog::init())
         .manage(state::AppState::new())
         .manage(workbench::Workbench::default())
         .invoke_handler(tauri::generate_handler![
@@ -25,7 +26,11 @@ pub fn run() {
             workbench::send_request,
             workbench::cancel_request,
             workbench::response_body,
-            workbench::prefill_request
+            workbench::prefill_request,
+            workbench::links_seen,
+            workbench::save_links,
+            workbench::discover_links,
+            workbench::cancel_discover
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {

@@ -3,12 +3,16 @@
 
 use crate::state::AppState;
 use std::collections::{HashMap, VecDeque};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
+use tauri::Emitter;
 use tauri::{AppHandle, Manager, State};
 use tokio::sync::Mutex;
 use tokio::task::AbortHandle;
 use vcd_core::discover::page_links;
+use vcd_core::discover::{discover, DiscoverLimits, DiscoverProgress};
 use vcd_core::http::Response;
+use vcd_core::link_map::{self, ExportFormat, LinkMap};
 use vcd_core::links::PageLinks;
 use vcd_core::pretty::pretty;
 use vcd_core::request_draft::{DraftSeed, RequestDraft};
@@ -35,6 +39,9 @@ const BODY_CHUNK: usize = 1024 * 1024;
 #[derive(Default)]
 pub struct Workbench {
     responses: Mutex<VecDeque<Kept>>,
+    /// Per profile, every link seen in this run's responses and discoveries.
+    maps: Mutex<HashMap<String, LinkMap>>,
+    discoveries: Mutex<HashMap<String, Arc<AtomicBool>>>,
     next_id: Mutex<u32>,
     in_flight: Mutex<HashMap<u32, AbortHandle>>,
 }
@@ -63,6 +70,7 @@ pub async fn send_request(
     draft: RequestDraft,
 ) -> Result<SentResponse, ErrorReport> {
     draft.prepare().map_err(|e| e.report())?;
+    let profile_id_for_map = profile_id.clone();
     let task_app = app.clone();
     let task = tokio::spawn(async move {
         let state = task_app.state::<AppState>();
@@ -103,6 +111,15 @@ pub async fn send_request(
     .await
     .map_err(|e| CoreError::Internal(e.to_string()).report())?;
     let view = ResponseView::with_page(&response, &page, auth).capped(LISTED_LINKS);
+    if let Ok(p) = &page {
+        workbench
+            .maps
+            .lock()
+            .await
+            .entry(profile_id_for_map)
+            .or_default()
+            .add_page(&response.url, p);
+    }
     let id = {
         let mut next = workbench.next_id.lock().await;
         *next += 1;
@@ -216,4 +233,148 @@ pub async fn response_body(
 #[tauri::command]
 pub fn prefill_request(seed: DraftSeed) -> RequestDraft {
     RequestDraft::prefilled(&seed)
+}
+
+/// How many links a profile's map holds (the "Save all links" button shows it).
+#[tauri::command]
+pub async fn links_seen(
+    workbench: State<'_, Workbench>,
+    profile_id: String,
+) -> Result<usize, ErrorReport> {
+    Ok(workbench
+        .maps
+        .lock()
+        .await
+        .get(&profile_id)
+        .map_or(0, LinkMap::len))
+}
+
+/// What a save wrote.
+#[derive(Debug, Clone, serde::Serialize, ts_rs::TS)]
+#[ts(export)]
+pub struct SavedLinks {
+    #[ts(type = "number")]
+    pub count: usize,
+    pub format: ExportFormat,
+    pub path: String,
+}
+
+/// Saves the links of one kept response (`response_id`), or every link seen for the profile in
+/// this run, to `path` in the format its extension names (written atomically).
+#[tauri::command]
+pub async fn save_links(
+    workbench: State<'_, Workbench>,
+    profile_id: String,
+    response_id: Option<u32>,
+    path: String,
+) -> Result<SavedLinks, ErrorReport> {
+    let rows = match response_id {
+        Some(id) => {
+            let kept = kept(&workbench, id).await?;
+            let mut map = LinkMap::default();
+            map.add_page(&kept.response.url, &kept.page);
+            map.rows().to_vec()
+        }
+        None => workbench
+            .maps
+            .lock()
+            .await
+            .get(&profile_id)
+            .map(|m| m.rows().to_vec())
+            .unwrap_or_default(),
+    };
+    let target = std::path::PathBuf::from(&path);
+    let count = rows.len();
+    let format = tokio::task::spawn_blocking(move || link_map::save(&rows, &target))
+        .await
+        .map_err(|e| CoreError::Internal(e.to_string()).report())?
+        .map_err(|e| e.report())?;
+    Ok(SavedLinks {
+        count,
+        format,
+        path,
+    })
+}
+
+/// The end of a discovery.
+#[derive(Debug, Clone, serde::Serialize, ts_rs::TS)]
+#[ts(export)]
+pub struct DiscoverSummary {
+    #[ts(type = "number")]
+    pub pages: usize,
+    /// Links in the profile's map afterwards.
+    #[ts(type = "number")]
+    pub links: usize,
+    /// Pages that could not be read, with why (the first 20).
+    pub failed: Vec<(String, String)>,
+    pub cancelled: bool,
+}
+
+/// Progress of a discovery, as the `discover-progress` event carries it.
+#[derive(Debug, Clone, serde::Serialize, ts_rs::TS)]
+#[ts(export)]
+pub struct DiscoverEvent {
+    pub profile_id: String,
+    pub progress: DiscoverProgress,
+}
+
+/// Maps the API from the Session by following GET links breadth-first (see vcd-core's discover),
+/// adding what it finds to the profile's map; progress arrives as `discover-progress` events.
+#[tauri::command]
+pub async fn discover_links(
+    app: AppHandle,
+    profile_id: String,
+    depth: usize,
+    max_pages: usize,
+) -> Result<DiscoverSummary, ErrorReport> {
+    let workbench = app.state::<Workbench>();
+    let cancel = Arc::new(AtomicBool::new(false));
+    workbench
+        .discoveries
+        .lock()
+        .await
+        .insert(profile_id.clone(), cancel.clone());
+    let state = app.state::<AppState>();
+    let found = {
+        let mut sessions = state.sessions.lock().await;
+        let live = sessions.get_mut(&profile_id).ok_or_else(not_logged_in)?;
+        let limits = DiscoverLimits {
+            depth,
+            max_pages: max_pages.max(1),
+        };
+        discover(&mut live.manager, None, limits, &cancel, |p| {
+            let _ = app.emit(
+                "discover-progress",
+                DiscoverEvent {
+                    profile_id: profile_id.clone(),
+                    progress: p.clone(),
+                },
+            );
+        })
+        .await
+    };
+    workbench.discoveries.lock().await.remove(&profile_id);
+    let found = found.map_err(|e| e.report())?;
+    let mut maps = workbench.maps.lock().await;
+    let map = maps.entry(profile_id).or_default();
+    for row in found.map.rows() {
+        map.add_row(row.clone());
+    }
+    Ok(DiscoverSummary {
+        pages: found.pages,
+        links: map.len(),
+        failed: found.failed.into_iter().take(20).collect(),
+        cancelled: found.cancelled,
+    })
+}
+
+#[tauri::command]
+pub async fn cancel_discover(
+    workbench: State<'_, Workbench>,
+    profile_id: String,
+) -> Result<(), ErrorReport> {
+    if let Some(flag) = workbench.discoveries.lock().await.get(&profile_id) {
+        flag.store(true, Ordering::Relaxed);
+    }
+    Ok(())
 }

@@ -46,6 +46,11 @@ impl LinkMap {
         self.rows.is_empty()
     }
 
+    /// Adds one row found elsewhere (another map), unless it is there already.
+    pub fn add_row(&mut self, row: MapRow) {
+        self.push(row);
+    }
+
     fn push(&mut self, row: MapRow) {
         let key = (
             row.element.clone(),

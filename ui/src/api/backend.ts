@@ -1,5 +1,7 @@
 // The only module that talks to the Rust shell. Types come from Rust (ts-rs, src/api/generated).
 import { invoke } from "@tauri-apps/api/core";
+import { listen } from "@tauri-apps/api/event";
+import { save } from "@tauri-apps/plugin-dialog";
 import type { AppStatus } from "./generated/AppStatus";
 import type { ConnectionProfile } from "./generated/ConnectionProfile";
 import type { ErrorReport } from "./generated/ErrorReport";
@@ -11,6 +13,9 @@ import type { DraftSeed } from "./generated/DraftSeed";
 import type { RequestDraft } from "./generated/RequestDraft";
 import type { SentResponse } from "./generated/SentResponse";
 import type { BodyChunk } from "./generated/BodyChunk";
+import type { SavedLinks } from "./generated/SavedLinks";
+import type { DiscoverSummary } from "./generated/DiscoverSummary";
+import type { DiscoverEvent } from "./generated/DiscoverEvent";
 
 export type { AppStatus, ConnectionProfile, ErrorReport, HeaderSide, LoginView, SavedProfile, VersionList };
 export type { ExchangeStep } from "./generated/ExchangeStep";
@@ -20,7 +25,8 @@ export type { AuthKind } from "./generated/AuthKind";
 export type { SimulatorStatus } from "./generated/SimulatorStatus";
 export type { VersionEntry } from "./generated/VersionEntry";
 export type { TlsTrust } from "./generated/TlsTrust";
-export type { BodyChunk, DraftSeed, RequestDraft, SentResponse };
+export type { BodyChunk, DiscoverEvent, DiscoverSummary, DraftSeed, RequestDraft, SavedLinks, SentResponse };
+export type { DiscoverProgress } from "./generated/DiscoverProgress";
 export type { DraftHeader } from "./generated/DraftHeader";
 export type { ResponseView } from "./generated/ResponseView";
 export type { Link } from "./generated/Link";
@@ -67,6 +73,28 @@ export const backend = {
   sendRequest: (profileId: string, requestId: number, draft: RequestDraft) =>
     call<SentResponse>("send_request", { profileId, requestId, draft }),
   cancelRequest: (requestId: number) => call<void>("cancel_request", { requestId }),
+  linksSeen: (profileId: string) => call<number>("links_seen", { profileId }),
+  saveLinks: (profileId: string, responseId: number | null, path: string) =>
+    call<SavedLinks>("save_links", { profileId, responseId, path }),
+  discoverLinks: (profileId: string, depth: number, maxPages: number) =>
+    call<DiscoverSummary>("discover_links", { profileId, depth, maxPages }),
+  cancelDiscover: (profileId: string) => call<void>("cancel_discover", { profileId }),
+  onDiscoverProgress: (handler: (event: DiscoverEvent) => void) =>
+    listen<DiscoverEvent>("discover-progress", (e) => handler(e.payload)),
+  /** The native save dialog; null when the user cancels it. */
+  chooseLinksFile: async (defaultName: string) => {
+    const path = await save({
+      title: "Save links",
+      defaultPath: defaultName,
+      filters: [
+        { name: "CSV", extensions: ["csv"] },
+        { name: "JSON", extensions: ["json"] },
+        { name: "Markdown", extensions: ["md"] },
+        { name: "XML", extensions: ["xml"] },
+      ],
+    });
+    return path ?? null;
+  },
   responseBody: (responseId: number, formatted: boolean, from: number) =>
     call<BodyChunk>("response_body", { responseId, formatted, from }),
 };

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from "react";
-import type { Backend, ErrorReport, SentResponse } from "../../api/backend";
+import type { Backend, ErrorReport, SavedLinks, SentResponse } from "../../api/backend";
 import { CodeEditor, type CodeEditorHandle, type CodeLanguage } from "../../components/CodeEditor";
 import { ErrorBanner } from "../../components/ErrorBanner";
 import { Spinner } from "../../components/Spinner";
@@ -14,6 +14,8 @@ interface Props {
   sent: SentResponse;
   backend: Pick<Backend, "responseBody">;
   onOpen: (target: { method: string; href: string; type: string | null }, newTab: boolean) => void;
+  /** Asks where, then saves this response's links; null when the user cancelled. */
+  onSaveLinks: () => Promise<SavedLinks | null>;
 }
 
 export function formatSize(bytes: number): string {
@@ -28,7 +30,8 @@ function languageOf(contentType: string | null): CodeLanguage {
 }
 
 /** Status, timing and size; then the body (pretty or raw), the headers, the links and VCD's error. */
-export function ResponsePanel({ sent, backend, onOpen }: Props) {
+export function ResponsePanel({ sent, backend, onOpen, onSaveLinks }: Props) {
+  const [savedNote, setSavedNote] = useState<string | null>(null);
   const v = sent.view;
   const [view, setView] = useState<View>(v.error ? "error" : "body");
   const [formatted, setFormatted] = useState(true);
@@ -154,6 +157,21 @@ export function ResponsePanel({ sent, backend, onOpen }: Props) {
       )}
       {view === "links" && (
         <>
+          <div className="toolbar">
+            {savedNote && <span className="small ok-note">{savedNote}</span>}
+            <button
+              disabled={linkCount === 0}
+              data-testid="save-response-links"
+              onClick={() =>
+                void onSaveLinks()
+                  .then((r) => r && setSavedNote(`Saved ${r.count} links to ${r.path}.`))
+                  .catch((e) => setLoadError(e as ErrorReport))
+              }
+            >
+              Save these links…
+            </button>
+          </div>
+          {loadError && <ErrorBanner error={loadError} onDismiss={() => setLoadError(null)} />}
           {(v.links.length < v.links_total || v.references.length < v.references_total) && (
             <p className="note small" data-testid="links-capped">
               Showing the first{" "}

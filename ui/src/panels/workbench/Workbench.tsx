@@ -3,11 +3,22 @@ import type { Backend, ErrorReport, RequestDraft, SentResponse } from "../../api
 import { ErrorBanner } from "../../components/ErrorBanner";
 import { Spinner } from "../../components/Spinner";
 import { Composer } from "./Composer";
+import { LinkTools } from "./LinkTools";
 import { ResponsePanel } from "./ResponsePanel";
 
 type WorkbenchBackend = Pick<
   Backend,
-  "prefillRequest" | "sendRequest" | "cancelRequest" | "responseBody" | "getVersions"
+  | "prefillRequest"
+  | "sendRequest"
+  | "cancelRequest"
+  | "responseBody"
+  | "getVersions"
+  | "linksSeen"
+  | "saveLinks"
+  | "discoverLinks"
+  | "cancelDiscover"
+  | "onDiscoverProgress"
+  | "chooseLinksFile"
 >;
 
 /** One request and what came back. */
@@ -50,6 +61,7 @@ export function Workbench({ profileId, backend, version: sessionVersion, onUsed 
   const [version, setVersion] = useState(sessionVersion);
   const [inFlight, setInFlight] = useState<number | null>(null);
   const [boot, setBoot] = useState<ErrorReport | null>(null);
+  const [revision, setRevision] = useState(0);
   const tabsRef = useRef(tabs);
   tabsRef.current = tabs;
 
@@ -93,6 +105,7 @@ export function Workbench({ profileId, backend, version: sessionVersion, onUsed 
     try {
       const sent = await backend.sendRequest(profileId, requestId, draft);
       updatePage(tabId, pageIndex, { sent, error: null });
+      setRevision((r) => r + 1);
     } catch (e) {
       updatePage(tabId, pageIndex, { error: e as ErrorReport });
     } finally {
@@ -216,6 +229,7 @@ export function Workbench({ profileId, backend, version: sessionVersion, onUsed 
           </button>
         </span>
       </div>
+      <LinkTools profileId={profileId} backend={backend} revision={revision} />
       <Composer
         key={`${tab.id}/${tab.at}`}
         draft={page.draft}
@@ -230,7 +244,18 @@ export function Workbench({ profileId, backend, version: sessionVersion, onUsed 
       {inFlight !== null && <Spinner label="Waiting for the server…" />}
       {page.error && <ErrorBanner error={page.error} />}
       {page.sent && (
-        <ResponsePanel key={page.sent.id} sent={page.sent} backend={backend} onOpen={(t, n) => void open(t, n)} />
+        <ResponsePanel
+          key={page.sent.id}
+          sent={page.sent}
+          backend={backend}
+          onOpen={(t, n) => void open(t, n)}
+          onSaveLinks={async () => {
+            const id = page.sent?.id;
+            if (id === undefined) return null;
+            const path = await backend.chooseLinksFile("response-links.csv");
+            return path ? backend.saveLinks(profileId, id, path) : null;
+          }}
+        />
       )}
       {!page.sent && !page.error && inFlight === null && (
         <p className="muted empty-state">Press Send (Ctrl+Enter) to see the answer, its headers and its links.</p>
