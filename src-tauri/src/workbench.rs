@@ -14,6 +14,7 @@ use vcd_core::discover::{discover, DiscoverLimits, DiscoverProgress};
 use vcd_core::http::Response;
 use vcd_core::link_map::{self, ExportFormat, LinkMap};
 use vcd_core::links::PageLinks;
+use vcd_core::login::RequestAuth;
 use vcd_core::pretty::pretty;
 use vcd_core::request_draft::{DraftSeed, RequestDraft};
 use vcd_core::response_view::ResponseView;
@@ -68,6 +69,7 @@ pub async fn send_request(
     profile_id: String,
     request_id: u32,
     draft: RequestDraft,
+    auth: RequestAuth,
 ) -> Result<SentResponse, ErrorReport> {
     draft.prepare().map_err(|e| e.report())?;
     let profile_id_for_map = profile_id.clone();
@@ -76,12 +78,17 @@ pub async fn send_request(
         let state = task_app.state::<AppState>();
         let mut sessions = state.sessions.lock().await;
         let live = sessions.get_mut(&profile_id).ok_or_else(not_logged_in)?;
-        let auth = live.manager.session().map(|s| s.auth);
         let response = draft
-            .send(&mut live.manager)
+            .send_as(&mut live.manager, &auth)
             .await
             .map_err(|e| e.report())?;
-        Ok::<_, ErrorReport>((response, auth))
+        // How the request was authenticated, for the hint on a 403.
+        let kind = match &auth {
+            RequestAuth::Inherit => live.manager.session().map(|s| s.auth),
+            RequestAuth::ApiToken { .. } => Some(vcd_core::AuthKind::ApiToken),
+            _ => None,
+        };
+        Ok::<_, ErrorReport>((response, kind))
     });
     let workbench = app.state::<Workbench>();
     workbench

@@ -517,6 +517,23 @@ async fn drive_walk(client: &Client) -> Result<(), String> {
     // The VM's body is shown pretty-printed.
     click(client, "[data-testid=response-tab-body]").await?;
     text_until(client, "[data-testid=response-body]", |t| t.contains("<Vm")).await?;
+
+    // The same request with Auth: None gets VCD's 401, decoded with a hint.
+    click(client, "[data-testid=composer-tab-auth]").await?;
+    click(client, "[data-testid=auth-kind] option[value=none]").await?;
+    let said = text_of(client, "[data-testid=auth-header]").await;
+    if said != "No credentials." {
+        return Err(format!("auth panel says {said:?}"));
+    }
+    click(client, "[data-testid=send-request]").await?;
+    text_until(client, "[data-testid=response-status]", |t| {
+        t.starts_with("401")
+    })
+    .await?;
+    let error = text_of(client, "[data-testid=vcd-error]").await;
+    if !error.contains("did not accept the session") {
+        return Err(format!("error view {error:?}"));
+    }
     Ok(())
 }
 

@@ -128,6 +128,9 @@ export function App({ backend }: { backend: Backend }) {
                   key={`${profile.id}/${badge.summary.version}`}
                   profileId={profile.id}
                   backend={backend}
+                  org={profile.org}
+                  user={profile.user}
+                  legacySession={profile.session_header === "legacy" && badge.summary.legacy_token}
                   version={badge.summary.version}
                   onUsed={() => void refresh()}
                 />

@@ -424,6 +424,52 @@ fn form_encode(value: &str) -> String {
     url::form_urlencoded::byte_serialize(value.as_bytes()).collect()
 }
 
+/// How one request authenticates (the composer's Auth panel). Secrets stay [`Secret`]s: they are
+/// sent, never shown, logged or kept.
+#[derive(Debug, Clone, serde::Deserialize, TS)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+#[ts(export)]
+pub enum RequestAuth {
+    /// Whatever the session manager attaches (the default).
+    Inherit,
+    /// No credentials at all (e.g. `GET /api/versions`).
+    None,
+    /// `Authorization: Basic` of `user@org:password`, as a login sends.
+    Basic {
+        user: String,
+        org: String,
+        #[ts(type = "string")]
+        password: Secret,
+    },
+    /// A pasted bearer token.
+    Bearer {
+        #[ts(type = "string")]
+        token: Secret,
+    },
+    /// A pasted legacy `x-vcloud-authorization` token.
+    Legacy {
+        #[ts(type = "string")]
+        token: Secret,
+    },
+    /// An API token exchanged at `/oauth/.../token` for this request's bearer.
+    ApiToken {
+        org: String,
+        #[ts(type = "string")]
+        token: Secret,
+    },
+}
+
+fn auth_secrets(auth: &RequestAuth) -> Vec<(&str, &'static str)> {
+    match auth {
+        RequestAuth::Basic { password, .. } => vec![(password.expose(), "the password")],
+        RequestAuth::Bearer { token } | RequestAuth::Legacy { token } => {
+            vec![(token.expose(), "the session token")]
+        }
+        RequestAuth::ApiToken { token, .. } => vec![(token.expose(), "the API token")],
+        RequestAuth::Inherit | RequestAuth::None => Vec::new(),
+    }
+}
+
 /// One live session per profile: attaches it to requests, logs in again once on 401, logs out.
 pub struct SessionManager {
     client: HttpClient,
@@ -617,6 +663,95 @@ impl SessionManager {
                 _ => return Ok(response),
             }
         }
+    }
+
+    /// Sends a request authenticated as `auth` says: the session (`Inherit`), or other credentials
+    /// for this request only (the session is left as it is).
+    pub async fn send_as(
+        &mut self,
+        auth: &RequestAuth,
+        method: Method,
+        path: &str,
+        extra_headers: &HeaderMap,
+        body: Option<Vec<u8>>,
+    ) -> Result<Response, CoreError> {
+        let mut headers = extra_headers.clone();
+        // An exchanged API token opens a session of its own, closed again after the request.
+        let mut exchanged: Option<(Session, SessionManager)> = None;
+        match auth {
+            RequestAuth::Inherit => return self.send(method, path, extra_headers, body).await,
+            RequestAuth::None => {}
+            // Set on the request below: reqwest encodes `user@org:password`.
+            RequestAuth::Basic { .. } => {}
+            RequestAuth::Bearer { token } => {
+                headers.insert(
+                    AUTHORIZATION,
+                    header_value(&format!("Bearer {}", token.expose()))?,
+                );
+                headers.insert(
+                    "X-VMWARE-VCLOUD-TOKEN-TYPE",
+                    HeaderValue::from_static("Bearer"),
+                );
+            }
+            RequestAuth::Legacy { token } => {
+                headers.insert("x-vcloud-authorization", header_value(token.expose())?);
+            }
+            RequestAuth::ApiToken { org, token } => {
+                let request = LoginRequest {
+                    org: org.clone(),
+                    user: String::new(),
+                    kind: AuthKind::ApiToken,
+                    secret: token.clone(),
+                    session_header: SessionHeader::Bearer,
+                    ..self.request.clone()
+                };
+                let manager = SessionManager {
+                    client: self.client.clone(),
+                    request,
+                    session: None,
+                    last_used: std::time::Instant::now(),
+                };
+                let (session, _) = login(&manager.client, &manager.request).await?;
+                headers.insert(
+                    AUTHORIZATION,
+                    header_value(&format!("Bearer {}", session.bearer.expose()))?,
+                );
+                headers.insert(
+                    "X-VMWARE-VCLOUD-TOKEN-TYPE",
+                    HeaderValue::from_static("Bearer"),
+                );
+                exchanged = Some((session, manager));
+            }
+        }
+        let base = match &self.session {
+            Some(s) => s.base.clone(),
+            None => normalize_base_url(&self.request.base_url)?,
+        };
+        let url = Url::parse(path).unwrap_or_else(|_| join_path(&base, path));
+        self.check_url(&url)?;
+        for (secret, what) in auth_secrets(auth) {
+            if secret.len() >= 6 && url.as_str().contains(secret) {
+                return Err(CoreError::SecretInUrl { what: what.into() });
+            }
+        }
+        let mut builder = self.client.inner().request(method, url).headers(headers);
+        if let RequestAuth::Basic {
+            user,
+            org,
+            password,
+        } = auth
+        {
+            builder = builder.basic_auth(format!("{user}@{org}"), Some(password.expose()));
+        }
+        if let Some(b) = body {
+            builder = builder.body(b);
+        }
+        let result = self.client.send(builder).await;
+        if let Some((session, mut manager)) = exchanged {
+            manager.session = Some(session);
+            let _ = manager.logout().await;
+        }
+        result
     }
 
     /// `DELETE /api/session`, then forgets the tokens (also when the server already ended it).

@@ -4,7 +4,7 @@
 use crate::body_check::check_well_formed;
 use crate::error::CoreError;
 use crate::http::Response;
-use crate::login::SessionManager;
+use crate::login::{RequestAuth, SessionManager};
 use reqwest::header::{HeaderMap, HeaderName, HeaderValue, CONTENT_TYPE};
 use reqwest::Method;
 use serde::{Deserialize, Serialize};
@@ -131,8 +131,17 @@ impl RequestDraft {
 
     /// Sends it with the manager's session (logging in again once on 401).
     pub async fn send(&self, manager: &mut SessionManager) -> Result<Response, CoreError> {
+        self.send_as(manager, &RequestAuth::Inherit).await
+    }
+
+    /// Sends it authenticated as `auth` says (the session, or credentials for this request only).
+    pub async fn send_as(
+        &self,
+        manager: &mut SessionManager,
+        auth: &RequestAuth,
+    ) -> Result<Response, CoreError> {
         let (method, headers, body) = self.prepare()?;
-        let sending = manager.send(method, self.url.trim(), &headers, body);
+        let sending = manager.send_as(auth, method, self.url.trim(), &headers, body);
         match self.timeout_secs {
             Some(secs) => tokio::time::timeout(Duration::from_secs(secs.max(1)), sending)
                 .await

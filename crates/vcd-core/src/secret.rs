@@ -4,7 +4,9 @@ use std::fmt;
 
 /// Debug and Display show a mask; only [`Secret::expose`] gives the value, for the one place that
 /// sends it. There is deliberately no `Serialize`: a secret cannot end up in a JSON file by accident.
-#[derive(Clone, PartialEq, Eq)]
+/// It can be read (`Deserialize`): the composer hands pasted tokens to the backend.
+#[derive(Clone, PartialEq, Eq, serde::Deserialize)]
+#[serde(transparent)]
 pub struct Secret(String);
 
 pub const MASK: &str = "••••••••";

@@ -13,6 +13,7 @@ import type { DraftSeed } from "./generated/DraftSeed";
 import type { RequestDraft } from "./generated/RequestDraft";
 import type { SentResponse } from "./generated/SentResponse";
 import type { BodyChunk } from "./generated/BodyChunk";
+import type { RequestAuth } from "./generated/RequestAuth";
 import type { SavedLinks } from "./generated/SavedLinks";
 import type { DiscoverSummary } from "./generated/DiscoverSummary";
 import type { DiscoverEvent } from "./generated/DiscoverEvent";
@@ -25,6 +26,7 @@ export type { AuthKind } from "./generated/AuthKind";
 export type { SimulatorStatus } from "./generated/SimulatorStatus";
 export type { VersionEntry } from "./generated/VersionEntry";
 export type { TlsTrust } from "./generated/TlsTrust";
+export type { RequestAuth };
 export type { BodyChunk, DiscoverEvent, DiscoverSummary, DraftSeed, RequestDraft, SavedLinks, SentResponse };
 export type { DiscoverProgress } from "./generated/DiscoverProgress";
 export type { DraftHeader } from "./generated/DraftHeader";
@@ -70,8 +72,8 @@ export const backend = {
   revealHeader: (profileId: string, step: number, side: HeaderSide, index: number) =>
     call<string>("reveal_header", { profileId, step, side, index }),
   prefillRequest: (seed: DraftSeed) => call<RequestDraft>("prefill_request", { seed }),
-  sendRequest: (profileId: string, requestId: number, draft: RequestDraft) =>
-    call<SentResponse>("send_request", { profileId, requestId, draft }),
+  sendRequest: (profileId: string, requestId: number, draft: RequestDraft, auth: RequestAuth) =>
+    call<SentResponse>("send_request", { profileId, requestId, draft, auth }),
   cancelRequest: (requestId: number) => call<void>("cancel_request", { requestId }),
   linksSeen: (profileId: string) => call<number>("links_seen", { profileId }),
   saveLinks: (profileId: string, responseId: number | null, path: string) =>

@@ -1,5 +1,6 @@
 import { useState } from "react";
-import type { DraftHeader, RequestDraft } from "../../api/backend";
+import type { DraftHeader, RequestAuth, RequestDraft } from "../../api/backend";
+import { AuthPanel, describeAuth } from "./AuthPanel";
 import { CodeEditor } from "../../components/CodeEditor";
 import { HeadersEditor } from "./HeadersEditor";
 
@@ -25,11 +26,17 @@ const MEDIA_TYPES = [
   "application/x-www-form-urlencoded",
 ];
 
-type Part = "headers" | "body";
+type Part = "headers" | "auth" | "body";
 
 interface Props {
   draft: RequestDraft;
   onChange: (draft: RequestDraft) => void;
+  auth: RequestAuth;
+  onAuth: (auth: RequestAuth) => void;
+  /** The profile's org and user, and whether its session travels as x-vcloud-authorization. */
+  org: string;
+  user: string;
+  legacySession: boolean;
   version: string;
   versions: string[];
   onVersion: (version: string) => void;
@@ -43,7 +50,21 @@ function contentType(headers: DraftHeader[]): string {
 }
 
 /** Method, URL, API version and Send; below, the headers and the body of the request. */
-export function Composer({ draft, onChange, version, versions, onVersion, busy, onSend, onCancel }: Props) {
+export function Composer({
+  draft,
+  onChange,
+  auth,
+  onAuth,
+  org,
+  user,
+  legacySession,
+  version,
+  versions,
+  onVersion,
+  busy,
+  onSend,
+  onCancel,
+}: Props) {
   const [part, setPart] = useState<Part>(draft.body ? "body" : "headers");
   const enabled = draft.headers.filter((h) => h.enabled).length;
   const ct = contentType(draft.headers);
@@ -102,6 +123,16 @@ export function Composer({ draft, onChange, version, versions, onVersion, busy, 
         <button role="tab" aria-selected={part === "headers"} className={part === "headers" ? "tab selected" : "tab"} onClick={() => setPart("headers")}>
           Headers ({enabled})
         </button>
+        <button
+          role="tab"
+          aria-selected={part === "auth"}
+          className={part === "auth" ? "tab selected" : "tab"}
+          onClick={() => setPart("auth")}
+          title={describeAuth(auth, legacySession)}
+          data-testid="composer-tab-auth"
+        >
+          Auth: {auth.kind === "inherit" ? "session" : auth.kind.replace("_", " ")}
+        </button>
         <button role="tab" aria-selected={part === "body"} className={part === "body" ? "tab selected" : "tab"} onClick={() => setPart("body")}>
           Body{draft.body ? " •" : ""}
         </button>
@@ -118,6 +149,9 @@ export function Composer({ draft, onChange, version, versions, onVersion, busy, 
           s
         </label>
       </div>
+      {part === "auth" && (
+        <AuthPanel auth={auth} onChange={onAuth} org={org} user={user} legacySession={legacySession} />
+      )}
       {part === "headers" && <HeadersEditor headers={draft.headers} onChange={(headers) => onChange({ ...draft, headers })} />}
       {part === "body" && (
         <div className="body-edit">

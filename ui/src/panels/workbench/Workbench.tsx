@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from "react";
-import type { Backend, ErrorReport, RequestDraft, SentResponse } from "../../api/backend";
+import type { Backend, ErrorReport, RequestAuth, RequestDraft, SentResponse } from "../../api/backend";
 import { ErrorBanner } from "../../components/ErrorBanner";
 import { Spinner } from "../../components/Spinner";
 import { Composer } from "./Composer";
@@ -24,6 +24,8 @@ type WorkbenchBackend = Pick<
 /** One request and what came back. */
 interface Page {
   draft: RequestDraft;
+  /** Held in memory only: pasted credentials are never saved. */
+  auth: RequestAuth;
   sent: SentResponse | null;
   error: ErrorReport | null;
 }
@@ -38,12 +40,16 @@ interface Tab {
 interface Props {
   profileId: string;
   backend: WorkbenchBackend;
+  org: string;
+  user: string;
+  legacySession: boolean;
   /** The session's API version, the picker's default. */
   version: string;
   /** After a request: the session's idle clock restarted. */
   onUsed: () => void;
 }
 
+const INHERIT: RequestAuth = { kind: "inherit" };
 let nextId = 1;
 const newId = () => nextId++;
 
@@ -54,7 +60,7 @@ function title(page: Page): string {
 }
 
 /** Request tabs, each with a history of pages walked by following links (Back / Forward). */
-export function Workbench({ profileId, backend, version: sessionVersion, onUsed }: Props) {
+export function Workbench({ profileId, backend, org, user, legacySession, version: sessionVersion, onUsed }: Props) {
   const [tabs, setTabs] = useState<Tab[]>([]);
   const [versions, setVersions] = useState<string[]>([sessionVersion]);
   const [active, setActive] = useState(0);
@@ -83,7 +89,7 @@ export function Workbench({ profileId, backend, version: sessionVersion, onUsed 
   useEffect(() => {
     prefill("GET", "/api/session", null)
       .then((draft) => {
-        setTabs([{ id: newId(), pages: [{ draft, sent: null, error: null }], at: 0 }]);
+        setTabs([{ id: newId(), pages: [{ draft, auth: INHERIT, sent: null, error: null }], at: 0 }]);
         setActive(0);
       })
       .catch((e) => setBoot(e as ErrorReport));
@@ -98,12 +104,12 @@ export function Workbench({ profileId, backend, version: sessionVersion, onUsed 
       ),
     );
 
-  const send = async (tabId: number, pageIndex: number, draft: RequestDraft) => {
+  const send = async (tabId: number, pageIndex: number, draft: RequestDraft, auth: RequestAuth = INHERIT) => {
     const requestId = newId();
     setInFlight(requestId);
     updatePage(tabId, pageIndex, { error: null });
     try {
-      const sent = await backend.sendRequest(profileId, requestId, draft);
+      const sent = await backend.sendRequest(profileId, requestId, draft, auth);
       updatePage(tabId, pageIndex, { sent, error: null });
       setRevision((r) => r + 1);
     } catch (e) {
@@ -135,7 +141,7 @@ export function Workbench({ profileId, backend, version: sessionVersion, onUsed 
     try {
       const body = target.method === "PUT" && page.sent ? await wholeBody(page.sent.id) : null;
       const draft = await prefill(target.method, target.href, target.type, body);
-      const fresh: Page = { draft, sent: null, error: null };
+      const fresh: Page = { draft, auth: INHERIT, sent: null, error: null };
       if (target.method === "GET" && !newTab) {
         const pages = [...tab.pages.slice(0, tab.at + 1), fresh];
         setTabs((all) => all.map((t) => (t.id === tab.id ? { ...t, pages, at: pages.length - 1 } : t)));
@@ -159,7 +165,7 @@ export function Workbench({ profileId, backend, version: sessionVersion, onUsed 
 
   const newTab = async () => {
     const draft = await prefill("GET", "/api/org", null);
-    setTabs((all) => [...all, { id: newId(), pages: [{ draft, sent: null, error: null }], at: 0 }]);
+    setTabs((all) => [...all, { id: newId(), pages: [{ draft, auth: INHERIT, sent: null, error: null }], at: 0 }]);
     setActive(tabsRef.current.length);
   };
 
@@ -183,7 +189,7 @@ export function Workbench({ profileId, backend, version: sessionVersion, onUsed 
       const mod = e.ctrlKey || e.metaKey;
       if (mod && e.key === "Enter" && tab && page && inFlight === null) {
         e.preventDefault();
-        void send(tab.id, tab.at, page.draft);
+        void send(tab.id, tab.at, page.draft, page.auth);
       } else if (e.altKey && e.key === "ArrowLeft") {
         e.preventDefault();
         move(-1);
@@ -234,11 +240,16 @@ export function Workbench({ profileId, backend, version: sessionVersion, onUsed 
         key={`${tab.id}/${tab.at}`}
         draft={page.draft}
         onChange={(draft) => updatePage(tab.id, tab.at, { draft })}
+        auth={page.auth}
+        onAuth={(auth) => updatePage(tab.id, tab.at, { auth })}
+        org={org}
+        user={user}
+        legacySession={legacySession}
         version={version}
         versions={versions}
         onVersion={changeVersion}
         busy={inFlight !== null}
-        onSend={() => void send(tab.id, tab.at, page.draft)}
+        onSend={() => void send(tab.id, tab.at, page.draft, page.auth)}
         onCancel={() => inFlight !== null && void backend.cancelRequest(inFlight)}
       />
       {inFlight !== null && <Spinner label="Waiting for the server…" />}

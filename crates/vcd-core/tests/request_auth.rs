@@ -1,0 +1,123 @@
+//! The composer's Auth panel against vcd-sim: no credentials, Basic `user@org` (the classic guide's
+//! hand-made login), a pasted legacy token, a pasted bearer, and an API token exchanged for one
+//! request; a credential in the URL is refused.
+
+use std::time::Duration;
+use vcd_core::login::RequestAuth;
+use vcd_core::request_draft::{DraftHeader, RequestDraft};
+use vcd_core::{AuthKind, HttpOptions, LoginRequest, Secret, SessionManager, TlsTrust};
+use vcd_sim::{Scenario, SimOptions};
+
+fn draft(method: &str, url: &str) -> RequestDraft {
+    RequestDraft {
+        method: method.into(),
+        url: url.into(),
+        headers: vec![DraftHeader {
+            name: "Accept".into(),
+            value: "application/*+xml;version=38.0".into(),
+            enabled: true,
+        }],
+        body: None,
+        timeout_secs: Some(20),
+    }
+}
+
+#[tokio::test]
+async fn each_auth_kind_sends_its_own_header_and_leaves_the_session_alone() {
+    let sim = vcd_sim::start(SimOptions::default().with_tls(true))
+        .await
+        .unwrap();
+    let d = Scenario::demo_credentials();
+    let mut m = SessionManager::new(
+        &HttpOptions {
+            trust: TlsTrust::Pinned {
+                sha256: sim.fingerprint().unwrap(),
+            },
+            timeout: Duration::from_secs(20),
+            proxy: None,
+        },
+        LoginRequest {
+            base_url: sim.url().into(),
+            org: d.org.clone(),
+            user: d.user.clone(),
+            kind: AuthKind::Password,
+            secret: Secret::new(d.password.clone()),
+            version: None,
+            session_header: Default::default(),
+        },
+    )
+    .unwrap();
+
+    // No credentials and no session: VCD's empty 401.
+    let r = draft("GET", "/api/org")
+        .send_as(&mut m, &RequestAuth::None)
+        .await
+        .unwrap();
+    assert_eq!(r.status, 401);
+    assert!(m.session().is_none(), "None does not log in");
+
+    // The guide's login by hand: Basic user@org to POST /api/sessions.
+    let basic = RequestAuth::Basic {
+        user: d.user.clone(),
+        org: d.org.clone(),
+        password: Secret::new(d.password.clone()),
+    };
+    let r = draft("POST", "/api/sessions")
+        .send_as(&mut m, &basic)
+        .await
+        .unwrap();
+    assert_eq!(r.status, 200);
+    let legacy = r.headers["x-vcloud-authorization"]
+        .to_str()
+        .unwrap()
+        .to_string();
+    let bearer = r.headers["x-vmware-vcloud-access-token"]
+        .to_str()
+        .unwrap()
+        .to_string();
+
+    for auth in [
+        RequestAuth::Legacy {
+            token: Secret::new(legacy.clone()),
+        },
+        RequestAuth::Bearer {
+            token: Secret::new(bearer.clone()),
+        },
+        RequestAuth::ApiToken {
+            org: d.org.clone(),
+            token: Secret::new(d.api_token.clone()),
+        },
+    ] {
+        let r = draft("GET", "/api/org")
+            .send_as(&mut m, &auth)
+            .await
+            .unwrap();
+        assert_eq!(r.status, 200, "{auth:?}");
+        assert!(String::from_utf8_lossy(&r.body).contains("name=\"acme\""));
+    }
+    assert!(
+        m.session().is_none(),
+        "pasted credentials open no session of the manager's"
+    );
+
+    // Inherit logs in with the profile's password.
+    let r = draft("GET", "/api/org")
+        .send_as(&mut m, &RequestAuth::Inherit)
+        .await
+        .unwrap();
+    assert_eq!(r.status, 200);
+    assert!(m.session().is_some());
+
+    let leak = format!("/api/org?token={legacy}");
+    let err = draft("GET", &leak)
+        .send_as(
+            &mut m,
+            &RequestAuth::Legacy {
+                token: Secret::new(legacy.clone()),
+            },
+        )
+        .await
+        .unwrap_err();
+    assert_eq!(err.kind(), "secret_in_url");
+    sim.stop().await;
+}

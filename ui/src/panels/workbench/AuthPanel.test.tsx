@@ -1,0 +1,29 @@
+import { describe, expect, it } from "vitest";
+import { fireEvent, render, screen } from "@testing-library/react";
+import { useState } from "react";
+import type { RequestAuth } from "../../api/backend";
+import { AuthPanel } from "./AuthPanel";
+
+function Harness() {
+  const [auth, setAuth] = useState<RequestAuth>({ kind: "inherit" });
+  return <AuthPanel auth={auth} onChange={setAuth} org="acme" user="alice" legacySession={false} />;
+}
+
+describe("AuthPanel", () => {
+  it("says which header each kind sends, masked, and never shows a pasted secret", () => {
+    render(<Harness />);
+    expect(screen.getByTestId("auth-header").textContent).toContain("Authorization: Bearer ••••••••");
+    fireEvent.change(screen.getByTestId("auth-kind"), { target: { value: "basic" } });
+    expect((screen.getByLabelText("User") as HTMLInputElement).value).toBe("alice");
+    fireEvent.change(screen.getByLabelText("Password"), { target: { value: "s3cret-Pw" } });
+    const said = screen.getByTestId("auth-header").textContent ?? "";
+    expect(said).toContain("Authorization: Basic ••••••••");
+    expect(said).toContain("alice@acme");
+    expect(said).not.toContain("s3cret-Pw");
+    fireEvent.change(screen.getByTestId("auth-kind"), { target: { value: "api_token" } });
+    expect(screen.getByTestId("auth-header").textContent).toContain("/oauth/tenant/acme/token");
+    expect((screen.getByLabelText("API token") as HTMLInputElement).type).toBe("password");
+    fireEvent.change(screen.getByTestId("auth-kind"), { target: { value: "legacy" } });
+    expect(screen.getByTestId("auth-header").textContent).toBe("x-vcloud-authorization: ••••••••");
+  });
+});
