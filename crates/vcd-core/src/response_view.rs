@@ -112,13 +112,26 @@ impl ResponseView {
                 .as_ref()
                 .map(|e| e.message.clone())
                 .unwrap_or_else(|| format!("HTTP {} with no VCD error body", response.status));
-            ErrorView {
-                hint: hint(
+            let sent_credentials = response.request_headers.contains_key("authorization")
+                || response
+                    .request_headers
+                    .contains_key("x-vcloud-authorization");
+            let hint = if response.status == 401 && !sent_credentials {
+                Some(
+                    "This request carried no credentials: VCD answers everything but \
+                     /api/versions only with a session. Use Auth: session, or log in."
+                        .to_string(),
+                )
+            } else {
+                hint(
                     response.status,
                     decoded.as_ref().and_then(|e| e.minor.as_deref()),
                     &message,
                     auth,
-                ),
+                )
+            };
+            ErrorView {
+                hint,
                 major: decoded.as_ref().and_then(|e| e.major.clone()),
                 minor: decoded.and_then(|e| e.minor),
                 message,

@@ -3,6 +3,7 @@ import type { DraftHeader, RequestAuth, RequestDraft } from "../../api/backend";
 import { AuthPanel, describeAuth } from "./AuthPanel";
 import { CodeEditor } from "../../components/CodeEditor";
 import { HeadersEditor } from "./HeadersEditor";
+import { QueryParams, splitQuery } from "./QueryParams";
 
 const METHODS = ["GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS"];
 
@@ -26,7 +27,7 @@ const MEDIA_TYPES = [
   "application/x-www-form-urlencoded",
 ];
 
-type Part = "headers" | "auth" | "body";
+type Part = "params" | "headers" | "auth" | "body";
 
 interface Props {
   draft: RequestDraft;
@@ -120,6 +121,15 @@ export function Composer({
         )}
       </div>
       <div role="tablist" className="tabs">
+        <button
+          role="tab"
+          aria-selected={part === "params"}
+          className={part === "params" ? "tab selected" : "tab"}
+          onClick={() => setPart("params")}
+          data-testid="composer-tab-params"
+        >
+          Params ({[...new URLSearchParams(splitQuery(draft.url)[1] ?? "").keys()].length})
+        </button>
         <button role="tab" aria-selected={part === "headers"} className={part === "headers" ? "tab selected" : "tab"} onClick={() => setPart("headers")}>
           Headers ({enabled})
         </button>
@@ -149,6 +159,7 @@ export function Composer({
           s
         </label>
       </div>
+      {part === "params" && <QueryParams url={draft.url} onChange={(url) => onChange({ ...draft, url })} />}
       {part === "auth" && (
         <AuthPanel auth={auth} onChange={onAuth} org={org} user={user} legacySession={legacySession} />
       )}
