@@ -21,6 +21,7 @@ const COMMANDS: &[&str] = &[
     "save_links",
     "discover_links",
     "cancel_discover",
+    "draft_variables",
 ];
 
 fn main() {

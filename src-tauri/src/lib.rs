@@ -30,7 +30,8 @@ pub fn run() {
             workbench::links_seen,
             workbench::save_links,
             workbench::discover_links,
-            workbench::cancel_discover
+            workbench::cancel_discover,
+            workbench::draft_variables
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {

@@ -18,6 +18,7 @@ use vcd_core::login::RequestAuth;
 use vcd_core::pretty::pretty;
 use vcd_core::request_draft::{DraftSeed, RequestDraft};
 use vcd_core::response_view::ResponseView;
+use vcd_core::variables::VariableUse;
 use vcd_core::{CoreError, ErrorReport};
 
 /// How many responses keep their bodies for the viewer.
@@ -76,10 +77,11 @@ pub async fn send_request(
     let task_app = app.clone();
     let task = tokio::spawn(async move {
         let state = task_app.state::<AppState>();
+        let vars = state.resolve_profile(&profile_id).await?.variables;
         let mut sessions = state.sessions.lock().await;
         let live = sessions.get_mut(&profile_id).ok_or_else(not_logged_in)?;
         let response = draft
-            .send_as(&mut live.manager, &auth)
+            .send_as(&mut live.manager, &auth, &vars)
             .await
             .map_err(|e| e.report())?;
         // How the request was authenticated, for the hint on a 403.
@@ -384,4 +386,21 @@ pub async fn cancel_discover(
         flag.store(true, Ordering::Relaxed);
     }
     Ok(())
+}
+
+/// The `{{name}}`s a draft uses and their values for this profile (the composer shows them).
+#[tauri::command]
+pub async fn draft_variables(
+    app: AppHandle,
+    profile_id: String,
+    draft: RequestDraft,
+) -> Result<Vec<VariableUse>, ErrorReport> {
+    let state = app.state::<AppState>();
+    let profile_vars = state.resolve_profile(&profile_id).await?.variables;
+    let sessions = state.sessions.lock().await;
+    let vars = match sessions.get(&profile_id) {
+        Some(live) => RequestDraft::variables(&live.manager, &profile_vars),
+        None => profile_vars,
+    };
+    Ok(draft.variable_uses(&vars))
 }

@@ -534,6 +534,28 @@ async fn drive_walk(client: &Client) -> Result<(), String> {
     if !error.contains("carried no credentials") {
         return Err(format!("error view {error:?}"));
     }
+
+    // A new tab, a URL with {{variables}}: shown with their values, resolved when sent.
+    click(client, "[data-testid=new-tab]").await?;
+    text_until(
+        client,
+        ".request-tab.selected [data-testid=request-tab]",
+        |t| t == "GET org",
+    )
+    .await?;
+    fill(client, "[data-testid=request-url]", "{{base_url}}/api/org/").await?;
+    let vars = text_of(client, "[data-testid=variables]").await;
+    if !vars.contains("{{base_url}} = https://127.0.0.1:") {
+        return Err(format!("variables shown {vars:?}"));
+    }
+    click(client, "[data-testid=send-request]").await?;
+    let status = text_until(client, "[data-testid=response-status]", |t| {
+        t.starts_with("200")
+    })
+    .await?;
+    if !status.contains("orgList+xml") {
+        return Err(format!("status with variables {status:?}"));
+    }
     Ok(())
 }
 

@@ -43,6 +43,9 @@ pub enum CoreError {
     #[error("{url} answered with a web page (HTML), not the VCD API. The address probably points at a portal, proxy or login page: use the VCD API endpoint's address.")]
     HtmlInsteadOfApi { url: String },
 
+    #[error("The request uses {{{{{name}}}}}, which has no value. Known: {known}. Add it to the profile's variables.")]
+    UnknownVariable { name: String, known: String },
+
     #[error("The body is not well-formed {format}: {reason}. VCD would refuse it; fix it and send again.")]
     BadBody { format: String, reason: String },
 
@@ -115,6 +118,7 @@ impl CoreError {
             CoreError::NotLoggedIn => "not_logged_in",
             CoreError::Storage { .. } => "storage",
             CoreError::BadBody { .. } => "bad_body",
+            CoreError::UnknownVariable { .. } => "unknown_variable",
             CoreError::Profile(_) => "profile",
             CoreError::Internal(_) => "internal",
         }

@@ -24,6 +24,7 @@ pub mod session_xml;
 pub mod storage;
 pub mod synthetic;
 pub mod tls;
+pub mod variables;
 pub mod vcd_error;
 pub mod versions;
 pub mod xml;

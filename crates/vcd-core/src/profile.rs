@@ -9,6 +9,7 @@ use crate::secret::Secret;
 use crate::storage::{config_dir, read_optional, write_atomic};
 use crate::tls::TlsTrust;
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::time::Duration;
 use ts_rs::TS;
@@ -40,6 +41,9 @@ pub struct ConnectionProfile {
     /// True for the profile that talks to the simulator built into the app.
     #[serde(default)]
     pub builtin_simulator: bool,
+    /// `{{name}}` values for requests (a VDC id, a catalog name...); never secrets.
+    #[serde(default)]
+    pub variables: BTreeMap<String, String>,
 }
 
 fn default_auth() -> AuthKind {
@@ -65,6 +69,7 @@ impl ConnectionProfile {
             session_header: SessionHeader::Bearer,
             proxy: None,
             builtin_simulator: true,
+            variables: BTreeMap::new(),
         }
     }
 

@@ -5,9 +5,11 @@ use crate::body_check::check_well_formed;
 use crate::error::CoreError;
 use crate::http::Response;
 use crate::login::{RequestAuth, SessionManager};
+use crate::variables::{resolve, used, VariableUse};
 use reqwest::header::{HeaderMap, HeaderName, HeaderValue, CONTENT_TYPE};
 use reqwest::Method;
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 use std::time::Duration;
 use ts_rs::TS;
 
@@ -129,24 +131,90 @@ impl RequestDraft {
         Ok((method, headers, body))
     }
 
-    /// Sends it with the manager's session (logging in again once on 401).
-    pub async fn send(&self, manager: &mut SessionManager) -> Result<Response, CoreError> {
-        self.send_as(manager, &RequestAuth::Inherit).await
+    /// The values `{{name}}` can take: the session's `org`, `user`, `version` and `base_url`, then
+    /// the profile's own variables (which win).
+    pub fn variables(
+        manager: &SessionManager,
+        profile: &BTreeMap<String, String>,
+    ) -> BTreeMap<String, String> {
+        let mut vars = BTreeMap::new();
+        if let Some(s) = manager.session() {
+            vars.insert("org".into(), s.org.clone());
+            vars.insert("user".into(), s.user.clone());
+            vars.insert("version".into(), s.version.to_string());
+            vars.insert(
+                "base_url".into(),
+                s.base.as_str().trim_end_matches('/').to_string(),
+            );
+        }
+        vars.extend(profile.iter().map(|(k, v)| (k.clone(), v.clone())));
+        vars
     }
 
-    /// Sends it authenticated as `auth` says (the session, or credentials for this request only).
+    /// Every `{{name}}` the draft uses (URL, headers, body), with its value if it has one.
+    pub fn variable_uses(&self, vars: &BTreeMap<String, String>) -> Vec<VariableUse> {
+        let mut names = used(&self.url);
+        let texts = self
+            .headers
+            .iter()
+            .flat_map(|h| [&h.name, &h.value])
+            .chain(self.body.as_ref());
+        for text in texts {
+            for n in used(text) {
+                if !names.contains(&n) {
+                    names.push(n);
+                }
+            }
+        }
+        names
+            .into_iter()
+            .map(|name| VariableUse {
+                value: vars.get(&name).cloned(),
+                name,
+            })
+            .collect()
+    }
+
+    /// The draft with every `{{name}}` replaced.
+    pub fn resolved(&self, vars: &BTreeMap<String, String>) -> Result<RequestDraft, CoreError> {
+        Ok(RequestDraft {
+            method: self.method.clone(),
+            url: resolve(&self.url, vars)?,
+            headers: self
+                .headers
+                .iter()
+                .map(|h| {
+                    Ok(DraftHeader {
+                        name: resolve(&h.name, vars)?,
+                        value: resolve(&h.value, vars)?,
+                        enabled: h.enabled,
+                    })
+                })
+                .collect::<Result<_, CoreError>>()?,
+            body: self.body.as_ref().map(|b| resolve(b, vars)).transpose()?,
+            timeout_secs: self.timeout_secs,
+        })
+    }
+
+    /// Sends it authenticated as `auth` says (the session, or credentials for this request only),
+    /// with `{{name}}` resolved from the session and the profile's variables.
     pub async fn send_as(
         &self,
         manager: &mut SessionManager,
         auth: &RequestAuth,
+        profile_vars: &BTreeMap<String, String>,
     ) -> Result<Response, CoreError> {
-        let (method, headers, body) = self.prepare()?;
-        let sending = manager.send_as(auth, method, self.url.trim(), &headers, body);
+        if manager.session().is_none() && matches!(auth, RequestAuth::Inherit) {
+            manager.login().await?;
+        }
+        let this = self.resolved(&Self::variables(manager, profile_vars))?;
+        let (method, headers, body) = this.prepare()?;
+        let sending = manager.send_as(auth, method, this.url.trim(), &headers, body);
         match self.timeout_secs {
             Some(secs) => tokio::time::timeout(Duration::from_secs(secs.max(1)), sending)
                 .await
                 .map_err(|_| CoreError::Timeout {
-                    url: self.url.clone(),
+                    url: this.url.clone(),
                     seconds: secs.max(1),
                 })?,
             None => sending.await,

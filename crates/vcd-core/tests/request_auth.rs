@@ -2,11 +2,16 @@
 //! hand-made login), a pasted legacy token, a pasted bearer, and an API token exchanged for one
 //! request; a credential in the URL is refused.
 
+use std::collections::BTreeMap;
 use std::time::Duration;
 use vcd_core::login::RequestAuth;
 use vcd_core::request_draft::{DraftHeader, RequestDraft};
 use vcd_core::{AuthKind, HttpOptions, LoginRequest, Secret, SessionManager, TlsTrust};
 use vcd_sim::{Scenario, SimOptions};
+
+fn none() -> BTreeMap<String, String> {
+    BTreeMap::new()
+}
 
 fn draft(method: &str, url: &str) -> RequestDraft {
     RequestDraft {
@@ -50,7 +55,7 @@ async fn each_auth_kind_sends_its_own_header_and_leaves_the_session_alone() {
 
     // No credentials and no session: VCD's empty 401.
     let r = draft("GET", "/api/org")
-        .send_as(&mut m, &RequestAuth::None)
+        .send_as(&mut m, &RequestAuth::None, &none())
         .await
         .unwrap();
     assert_eq!(r.status, 401);
@@ -63,7 +68,7 @@ async fn each_auth_kind_sends_its_own_header_and_leaves_the_session_alone() {
         password: Secret::new(d.password.clone()),
     };
     let r = draft("POST", "/api/sessions")
-        .send_as(&mut m, &basic)
+        .send_as(&mut m, &basic, &none())
         .await
         .unwrap();
     assert_eq!(r.status, 200);
@@ -89,7 +94,7 @@ async fn each_auth_kind_sends_its_own_header_and_leaves_the_session_alone() {
         },
     ] {
         let r = draft("GET", "/api/org")
-            .send_as(&mut m, &auth)
+            .send_as(&mut m, &auth, &none())
             .await
             .unwrap();
         assert_eq!(r.status, 200, "{auth:?}");
@@ -102,7 +107,7 @@ async fn each_auth_kind_sends_its_own_header_and_leaves_the_session_alone() {
 
     // Inherit logs in with the profile's password.
     let r = draft("GET", "/api/org")
-        .send_as(&mut m, &RequestAuth::Inherit)
+        .send_as(&mut m, &RequestAuth::Inherit, &none())
         .await
         .unwrap();
     assert_eq!(r.status, 200);
@@ -115,9 +120,46 @@ async fn each_auth_kind_sends_its_own_header_and_leaves_the_session_alone() {
             &RequestAuth::Legacy {
                 token: Secret::new(legacy.clone()),
             },
+            &none(),
         )
         .await
         .unwrap_err();
     assert_eq!(err.kind(), "secret_in_url");
+
+    // {{variables}}: the session's own and the profile's, resolved in URL, headers and body.
+    let vars = BTreeMap::from([("where".to_string(), "org".to_string())]);
+    let mut d = draft("GET", "{{base_url}}/api/{{where}}");
+    d.headers.push(DraftHeader {
+        name: "X-Org".into(),
+        value: "{{org}}@{{version}}".into(),
+        enabled: true,
+    });
+    let uses = d.variable_uses(&RequestDraft::variables(&m, &vars));
+    let names: Vec<_> = uses
+        .iter()
+        .map(|u| (u.name.as_str(), u.value.is_some()))
+        .collect();
+    assert_eq!(
+        names,
+        [
+            ("base_url", true),
+            ("where", true),
+            ("org", true),
+            ("version", true)
+        ]
+    );
+    let r = d
+        .send_as(&mut m, &RequestAuth::Inherit, &vars)
+        .await
+        .unwrap();
+    assert_eq!(r.status, 200);
+    assert_eq!(r.url, format!("{}/api/org", sim.url()));
+    assert_eq!(r.request_headers["x-org"], "acme@38.0");
+    let err = draft("GET", "/api/vdc/{{vdc}}")
+        .send_as(&mut m, &RequestAuth::Inherit, &vars)
+        .await
+        .unwrap_err();
+    assert_eq!(err.kind(), "unknown_variable");
+    assert!(err.to_string().contains("{{vdc}}"), "{err}");
     sim.stop().await;
 }

@@ -49,6 +49,9 @@ pub struct AddArgs {
     /// An HTTP(S) proxy for this profile.
     #[arg(long)]
     proxy: Option<String>,
+    /// A `{{NAME}}` value for requests, NAME=VALUE (repeatable); not for secrets.
+    #[arg(long = "var", value_name = "NAME=VALUE")]
+    vars: Vec<String>,
     #[command(flatten)]
     trust: TrustArgs,
     /// Store the password read from standard input in the OS keyring.
@@ -148,6 +151,15 @@ fn add(args: AddArgs) -> Result<(), String> {
         },
         proxy: args.proxy.clone(),
         builtin_simulator: false,
+        variables: args
+            .vars
+            .iter()
+            .map(|v| {
+                v.split_once('=')
+                    .map(|(k, v)| (k.trim().to_string(), v.trim().to_string()))
+                    .ok_or_else(|| format!("--var '{v}' has no '=': write it as NAME=VALUE"))
+            })
+            .collect::<Result<_, _>>()?,
     };
     let saved = store()?.save(profile).map_err(|e| e.to_string())?;
     println!("Saved profile '{}'.", saved.id);

@@ -10,6 +10,8 @@ use std::path::PathBuf;
 use std::sync::atomic::AtomicBool;
 use vcd_core::discover::{discover, DiscoverLimits};
 use vcd_core::link_map;
+use vcd_core::login::RequestAuth;
+use vcd_core::profile::ProfileStore;
 use vcd_core::request_draft::{DraftHeader, RequestDraft};
 use vcd_core::response_view::ResponseView;
 use vcd_core::CoreError;
@@ -102,7 +104,16 @@ pub async fn send(args: SendArgs) -> Result<(), String> {
     // Refuse a bad method, header or body before logging in.
     draft.prepare().map_err(fail)?;
     let (mut manager, kept) = session_cmd::open(&args.login).await.map_err(fail)?;
-    let result = draft.send(&mut manager).await;
+    let vars = match &args.login.profile {
+        Some(name) => ProfileStore::open_default()
+            .and_then(|s| s.get(name))
+            .map(|p| p.variables)
+            .unwrap_or_default(),
+        None => Default::default(),
+    };
+    let result = draft
+        .send_as(&mut manager, &RequestAuth::Inherit, &vars)
+        .await;
     let auth = manager.session().map(|s| s.auth);
     session_cmd::close(manager, kept).await;
     let response = result.map_err(fail)?;

@@ -14,6 +14,7 @@ import type { RequestDraft } from "./generated/RequestDraft";
 import type { SentResponse } from "./generated/SentResponse";
 import type { BodyChunk } from "./generated/BodyChunk";
 import type { RequestAuth } from "./generated/RequestAuth";
+import type { VariableUse } from "./generated/VariableUse";
 import type { SavedLinks } from "./generated/SavedLinks";
 import type { DiscoverSummary } from "./generated/DiscoverSummary";
 import type { DiscoverEvent } from "./generated/DiscoverEvent";
@@ -26,7 +27,7 @@ export type { AuthKind } from "./generated/AuthKind";
 export type { SimulatorStatus } from "./generated/SimulatorStatus";
 export type { VersionEntry } from "./generated/VersionEntry";
 export type { TlsTrust } from "./generated/TlsTrust";
-export type { RequestAuth };
+export type { RequestAuth, VariableUse };
 export type { BodyChunk, DiscoverEvent, DiscoverSummary, DraftSeed, RequestDraft, SavedLinks, SentResponse };
 export type { DiscoverProgress } from "./generated/DiscoverProgress";
 export type { DraftHeader } from "./generated/DraftHeader";
@@ -75,6 +76,8 @@ export const backend = {
   sendRequest: (profileId: string, requestId: number, draft: RequestDraft, auth: RequestAuth) =>
     call<SentResponse>("send_request", { profileId, requestId, draft, auth }),
   cancelRequest: (requestId: number) => call<void>("cancel_request", { requestId }),
+  draftVariables: (profileId: string, draft: RequestDraft) =>
+    call<VariableUse[]>("draft_variables", { profileId, draft }),
   linksSeen: (profileId: string) => call<number>("links_seen", { profileId }),
   saveLinks: (profileId: string, responseId: number | null, path: string) =>
     call<SavedLinks>("save_links", { profileId, responseId, path }),

@@ -27,4 +27,8 @@ proxy: string | null,
 /**
  * True for the profile that talks to the simulator built into the app.
  */
-builtin_simulator: boolean, };
+builtin_simulator: boolean, 
+/**
+ * `{{name}}` values for requests (a VDC id, a catalog name...); never secrets.
+ */
+variables: { [key in string]?: string }, };

@@ -1,6 +1,7 @@
 import { useState } from "react";
 import type { Backend, ConnectionProfile, ErrorReport, TlsTrust } from "../../api/backend";
 import { ErrorBanner } from "../../components/ErrorBanner";
+import { KeyValueTable } from "../../components/KeyValueTable";
 import { Spinner } from "../../components/Spinner";
 
 interface Props {
@@ -24,6 +25,7 @@ export function emptyProfile(): ConnectionProfile {
     session_header: "bearer",
     proxy: null,
     builtin_simulator: false,
+    variables: {},
   };
 }
 
@@ -203,6 +205,17 @@ export function ProfileEditor({ initial, backend, onSaved, onDeleted, onCancel }
           />{" "}
           Send the session as <code>x-vcloud-authorization</code> (as the classic guide does)
         </label>
+        <fieldset className="wide">
+          <legend>
+            Variables: <code>{"{{name}}"}</code> in a request's URL, headers or body (not for secrets)
+          </legend>
+          <KeyValueTable
+            rows={Object.entries(draft.variables).map(([k, v]) => [k, v ?? ""] as [string, string])}
+            noun="variable"
+            testId="profile-variables"
+            onChange={(rows) => set("variables", Object.fromEntries(rows.filter(([k]) => k.trim() !== "")))}
+          />
+        </fieldset>
         <div className="form-actions">
           <button type="button" className="primary" onClick={() => void save()} disabled={busy !== null} data-testid="profile-save">
             Save

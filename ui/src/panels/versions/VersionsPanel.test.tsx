@@ -17,6 +17,7 @@ const profile: ConnectionProfile = {
   session_header: "bearer",
   proxy: null,
   builtin_simulator: true,
+  variables: {},
 };
 
 function entry(version: string, deprecated: boolean, release: string | null) {

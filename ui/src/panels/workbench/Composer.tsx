@@ -1,5 +1,5 @@
 import { useState } from "react";
-import type { DraftHeader, RequestAuth, RequestDraft } from "../../api/backend";
+import type { DraftHeader, RequestAuth, RequestDraft, VariableUse } from "../../api/backend";
 import { AuthPanel, describeAuth } from "./AuthPanel";
 import { CodeEditor } from "../../components/CodeEditor";
 import { HeadersEditor } from "./HeadersEditor";
@@ -32,6 +32,8 @@ type Part = "params" | "headers" | "auth" | "body";
 interface Props {
   draft: RequestDraft;
   onChange: (draft: RequestDraft) => void;
+  /** The {{names}} the draft uses and their values. */
+  variables: VariableUse[];
   auth: RequestAuth;
   onAuth: (auth: RequestAuth) => void;
   /** The profile's org and user, and whether its session travels as x-vcloud-authorization. */
@@ -54,6 +56,7 @@ function contentType(headers: DraftHeader[]): string {
 export function Composer({
   draft,
   onChange,
+  variables,
   auth,
   onAuth,
   org,
@@ -120,6 +123,15 @@ export function Composer({
           </button>
         )}
       </div>
+      {variables.length > 0 && (
+        <div className="variables" data-testid="variables">
+          {variables.map((v) => (
+            <span key={v.name} className={v.value === null ? "var unknown" : "var"}>
+              <span className="mono">{`{{${v.name}}}`}</span> = {v.value ?? "not defined: add it to the profile"}
+            </span>
+          ))}
+        </div>
+      )}
       <div role="tablist" className="tabs">
         <button
           role="tab"

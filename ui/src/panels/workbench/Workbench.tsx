@@ -1,5 +1,12 @@
 import { useCallback, useEffect, useRef, useState } from "react";
-import type { Backend, ErrorReport, RequestAuth, RequestDraft, SentResponse } from "../../api/backend";
+import type {
+  Backend,
+  ErrorReport,
+  RequestAuth,
+  RequestDraft,
+  SentResponse,
+  VariableUse,
+} from "../../api/backend";
 import { ErrorBanner } from "../../components/ErrorBanner";
 import { Spinner } from "../../components/Spinner";
 import { Composer } from "./Composer";
@@ -19,6 +26,7 @@ type WorkbenchBackend = Pick<
   | "cancelDiscover"
   | "onDiscoverProgress"
   | "chooseLinksFile"
+  | "draftVariables"
 >;
 
 /** One request and what came back. */
@@ -122,6 +130,24 @@ export function Workbench({ profileId, backend, org, user, legacySession, versio
 
   const tab = tabs[active] ?? null;
   const page = tab ? tab.pages[tab.at] : null;
+  const [variables, setVariables] = useState<VariableUse[]>([]);
+  const draftNow = page?.draft ?? null;
+
+  // The {{names}} the draft uses, with their values (vcd-core resolves them when it sends).
+  useEffect(() => {
+    if (!draftNow || !JSON.stringify(draftNow).includes("{{")) {
+      setVariables([]);
+      return;
+    }
+    let live = true;
+    backend
+      .draftVariables(profileId, draftNow)
+      .then((uses) => live && setVariables(uses))
+      .catch(() => live && setVariables([]));
+    return () => {
+      live = false;
+    };
+  }, [backend, profileId, draftNow]);
 
   /** The raw body of a kept response, all chunks. */
   const wholeBody = async (id: number) => {
@@ -223,7 +249,7 @@ export function Workbench({ profileId, backend, org, user, legacySession, versio
             )}
           </span>
         ))}
-        <button className="link-button small" onClick={() => void newTab()} title="New tab (Ctrl+T)">
+        <button className="link-button small" onClick={() => void newTab()} title="New tab (Ctrl+T)" data-testid="new-tab">
           + Tab
         </button>
         <span className="history-nav">
@@ -240,6 +266,7 @@ export function Workbench({ profileId, backend, org, user, legacySession, versio
         key={`${tab.id}/${tab.at}`}
         draft={page.draft}
         onChange={(draft) => updatePage(tab.id, tab.at, { draft })}
+        variables={variables}
         auth={page.auth}
         onAuth={(auth) => updatePage(tab.id, tab.at, { auth })}
         org={org}
