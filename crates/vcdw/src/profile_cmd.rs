@@ -13,7 +13,7 @@ use vcd_core::{AuthKind, Secret};
 pub enum ProfileCommand {
     /// Save a connection profile (no secret in it); with --password-stdin / --token-stdin the secret
     /// goes to the OS keyring.
-    Add(AddArgs),
+    Add(Box<AddArgs>),
     /// List the saved profiles.
     List {
         #[arg(long)]
@@ -77,7 +77,7 @@ fn trust_word(trust: &TlsTrust) -> String {
 
 pub fn run(command: ProfileCommand) -> Result<(), String> {
     match command {
-        ProfileCommand::Add(args) => add(args),
+        ProfileCommand::Add(args) => add(*args),
         ProfileCommand::List { json } => {
             let profiles = store()?.list().map_err(|e| e.to_string())?;
             if json {
