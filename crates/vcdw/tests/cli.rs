@@ -1,39 +1,13 @@
 //! `vcdw sim` and `vcdw versions` as a user runs them: real processes over loopback.
 
+mod common;
+
+use common::{Sim, VCDW};
 use serde_json::Value;
-use std::io::{BufRead, BufReader};
-use std::process::{Child, Command, Output, Stdio};
-
-const VCDW: &str = env!("CARGO_BIN_EXE_vcdw");
-
-/// A `vcdw sim` process, killed when dropped.
-struct Sim {
-    child: Child,
-    first_line: Value,
-}
-
-impl Drop for Sim {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
+use std::process::{Command, Output, Stdio};
 
 fn sim(args: &[&str]) -> Sim {
-    let mut child = Command::new(VCDW)
-        .arg("sim")
-        .args(args)
-        .arg("--json")
-        .stdout(Stdio::piped())
-        .stderr(Stdio::inherit())
-        .spawn()
-        .expect("vcdw starts");
-    let mut line = String::new();
-    BufReader::new(child.stdout.take().unwrap())
-        .read_line(&mut line)
-        .unwrap();
-    let first_line = serde_json::from_str(&line).unwrap_or_else(|e| panic!("{line:?}: {e}"));
-    Sim { child, first_line }
+    Sim::start(args)
 }
 
 fn vcdw(args: &[&str]) -> Output {

@@ -1,29 +1,17 @@
 //! `vcdw login --keep` and `vcdw logout`: a session kept open between commands, its tokens in the
 //! OS keyring (scripts/test runs this inside a private GNOME Keyring), ended on the server by logout.
 
+mod common;
+
+use common::{run_in, Sim};
 use serde_json::Value;
-use std::io::{BufRead, BufReader, Write};
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Output, Stdio};
+use std::process::Output;
 use std::time::Duration;
 use vcd_core::secrets::SecretStore;
 use vcd_core::{Fingerprint, HttpOptions, TlsTrust};
 
-const VCDW: &str = env!("CARGO_BIN_EXE_vcdw");
 const PASSWORD: &str = "Kept-Session-Pw-41";
-
-struct Sim {
-    child: Child,
-    url: String,
-    sha256: String,
-}
-
-impl Drop for Sim {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
 
 /// A simulator from a YAML scenario with one org and user.
 fn sim(dir: &Path, extra: &[&str]) -> Sim {
@@ -35,43 +23,12 @@ fn sim(dir: &Path, extra: &[&str]) -> Sim {
         ),
     )
     .unwrap();
-    let mut child = Command::new(VCDW)
-        .args(["sim", "--tls", "--json", "--scenario"])
-        .arg(&scenario)
-        .args(extra)
-        .stdout(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut line = String::new();
-    BufReader::new(child.stdout.take().unwrap())
-        .read_line(&mut line)
-        .unwrap();
-    let first: Value = serde_json::from_str(&line).unwrap_or_else(|e| panic!("{line:?}: {e}"));
-    Sim {
-        url: first["url"].as_str().unwrap().to_string(),
-        sha256: first["sha256"].as_str().unwrap().to_string(),
-        child,
-    }
+    let path = scenario.display().to_string();
+    Sim::start(&[&["--tls", "--scenario", &path][..], extra].concat())
 }
 
 fn run(dir: &Path, args: &[&str], stdin: &str) -> Output {
-    let mut child = Command::new(VCDW)
-        .args(args)
-        .env("VCDW_CONFIG_DIR", dir.join("config"))
-        .env_remove("VCDW_PASSWORD")
-        .env_remove("VCDW_API_TOKEN")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(stdin.as_bytes())
-        .unwrap();
-    child.wait_with_output().unwrap()
+    run_in(dir, args, stdin, &[])
 }
 
 fn ok_json(out: &Output) -> Value {
@@ -98,7 +55,7 @@ async fn server_accepts_kept_bearer(sim: &Sim, profile: &str) -> Option<bool> {
     let bearer = kept["bearer"].as_str().unwrap().to_string();
     let options = HttpOptions {
         trust: TlsTrust::Pinned {
-            sha256: sim.sha256.parse::<Fingerprint>().unwrap(),
+            sha256: sim.sha256().parse::<Fingerprint>().unwrap(),
         },
         timeout: Duration::from_secs(10),
         proxy: None,
@@ -108,7 +65,7 @@ async fn server_accepts_kept_bearer(sim: &Sim, profile: &str) -> Option<bool> {
         .send(
             client
                 .inner()
-                .get(format!("{}/api/session", sim.url))
+                .get(format!("{}/api/session", sim.url()))
                 .header("Accept", "application/*+xml;version=38.0")
                 .bearer_auth(bearer),
         )
@@ -125,13 +82,13 @@ fn add_profile(dir: &Path, sim: &Sim, name: &str) {
         "add",
         name,
         "--url",
-        &sim.url,
+        sim.url(),
         "--org",
         "lab",
         "--user",
         "tim",
         "--pin",
-        &sim.sha256,
+        sim.sha256(),
     ];
     if keyring {
         args.push("--password-stdin");
@@ -211,7 +168,14 @@ async fn a_kept_session_stays_open_until_logout_ends_it_on_the_server() {
     let out = run(
         &dir,
         &[
-            "login", "--url", &sim.url, "--org", "lab", "--user", "tim", "--keep",
+            "login",
+            "--url",
+            sim.url(),
+            "--org",
+            "lab",
+            "--user",
+            "tim",
+            "--keep",
         ],
         "",
     );

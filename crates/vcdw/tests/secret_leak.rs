@@ -2,42 +2,18 @@
 //! requests, logout, with logging turned up — then a search of everything vcdw wrote and printed:
 //! no password, API token or session token may appear.
 
-use std::io::{BufRead, BufReader, Write};
-use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Output, Stdio};
+mod common;
 
-const VCDW: &str = env!("CARGO_BIN_EXE_vcdw");
+use common::{run_in, Sim};
+use std::path::{Path, PathBuf};
+use std::process::Output;
+
 const PASSWORD: &str = "Leak-Check-Pa55word-7f3e";
 const PROVIDER_PASSWORD: &str = "Leak-Check-Provider-9a1c";
 const TOKEN: &str = "leak-check-api-token-0b8d2e6f";
 
-struct Sim(Child);
-impl Drop for Sim {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
-
 fn run(dir: &Path, args: &[&str], stdin: &str) -> Output {
-    let mut child = Command::new(VCDW)
-        .args(args)
-        .env("VCDW_CONFIG_DIR", dir.join("config"))
-        .env("VCDW_LOG", "trace")
-        .env_remove("VCDW_PASSWORD")
-        .env_remove("VCDW_API_TOKEN")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(stdin.as_bytes())
-        .unwrap();
-    child.wait_with_output().unwrap()
+    run_in(dir, args, stdin, &[("VCDW_LOG", "trace")])
 }
 
 fn files_under(dir: &Path, out: &mut Vec<PathBuf>) {
@@ -81,18 +57,8 @@ fn no_secret_reaches_a_file_or_the_output() {
         ),
     )
     .unwrap();
-    let mut child = Command::new(VCDW)
-        .args(["sim", "--tls", "--json", "--scenario"])
-        .arg(&scenario)
-        .stdout(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut line = String::new();
-    BufReader::new(child.stdout.take().unwrap())
-        .read_line(&mut line)
-        .unwrap();
-    let _sim = Sim(child);
-    let first: serde_json::Value = serde_json::from_str(&line).unwrap();
+    let sim = Sim::start(&["--tls", "--scenario", &scenario.display().to_string()]);
+    let first = &sim.first_line;
     assert!(
         first.get("demo").is_none(),
         "a scenario file has no demo credentials"

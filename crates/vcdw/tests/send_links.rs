@@ -1,41 +1,14 @@
 //! `vcdw send` and `vcdw links` against a real `vcdw sim` over pinned HTTPS.
 
+mod common;
+
+use common::{Sim, VCDW};
 use serde_json::Value;
-use std::io::{BufRead, BufReader};
 use std::path::PathBuf;
-use std::process::{Child, Command, Output, Stdio};
-
-const VCDW: &str = env!("CARGO_BIN_EXE_vcdw");
-
-struct Sim {
-    child: Child,
-    url: String,
-    pin: String,
-}
-
-impl Drop for Sim {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
+use std::process::{Command, Output};
 
 fn sim() -> Sim {
-    let mut child = Command::new(VCDW)
-        .args(["sim", "--tls", "--json"])
-        .stdout(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut line = String::new();
-    BufReader::new(child.stdout.take().unwrap())
-        .read_line(&mut line)
-        .unwrap();
-    let v: Value = serde_json::from_str(&line).unwrap();
-    Sim {
-        url: v["url"].as_str().unwrap().into(),
-        pin: v["sha256"].as_str().unwrap().into(),
-        child,
-    }
+    Sim::start(&["--tls"])
 }
 
 /// Runs vcdw as alice@acme of the demo world (ad-hoc flags, password from the environment).
@@ -43,7 +16,14 @@ fn as_alice(sim: &Sim, args: &[&str]) -> Output {
     Command::new(VCDW)
         .args(args)
         .args([
-            "--url", &sim.url, "--org", "acme", "--user", "alice", "--pin", &sim.pin,
+            "--url",
+            sim.url(),
+            "--org",
+            "acme",
+            "--user",
+            "alice",
+            "--pin",
+            sim.sha256(),
         ])
         .env("VCDW_PASSWORD", "demo-Alice-1")
         .env_remove("VCDW_API_TOKEN")
