@@ -457,7 +457,8 @@ async fn follow(client: &Client, row: &str) -> Result<String, String> {
     text_until(client, "[data-testid=request-url]", |_| true).await
 }
 
-async fn drive_walk(client: &Client) -> Result<(), String> {
+/// Logs in to the demo, sends the prefilled `GET /api/session` and follows links to the VDC.
+async fn session_to_vdc(client: &Client) -> Result<(), String> {
     click(client, "[data-testid=login]").await?;
     text_of(client, "[data-testid=session-line]").await;
     // The first request tab starts at the Session, as the classic guide does.
@@ -485,6 +486,12 @@ async fn drive_walk(client: &Client) -> Result<(), String> {
         &format!("tr[data-rel=down][data-type='{t}.vdc+xml']"),
     )
     .await?;
+    Ok(())
+}
+
+async fn drive_walk(client: &Client) -> Result<(), String> {
+    let t = "application/vnd.vmware.vcloud";
+    session_to_vdc(client).await?;
     follow(
         client,
         "tr[data-element=ResourceEntity][data-name=web-frontend]",
@@ -568,25 +575,7 @@ async fn a_50_mb_vdc_page_loads_while_the_window_keeps_answering() {
 }
 
 async fn drive_large(client: &Client) -> Result<(), String> {
-    click(client, "[data-testid=login]").await?;
-    text_of(client, "[data-testid=session-line]").await;
-    click(client, "[data-testid=send-request]").await?;
-    text_until(client, "[data-testid=response-status]", |t| {
-        t.contains("200 OK")
-    })
-    .await?;
-    let t = "application/vnd.vmware.vcloud";
-    follow(
-        client,
-        &format!("tr[data-rel=down][data-type='{t}.orgList+xml']"),
-    )
-    .await?;
-    follow(client, "tr[data-element=Org]").await?;
-    follow(
-        client,
-        &format!("tr[data-rel=down][data-type='{t}.vdc+xml']"),
-    )
-    .await?;
+    session_to_vdc(client).await?;
     let status = text_of(client, "[data-testid=response-status]").await;
     if !status.contains(" MB") {
         return Err(format!("the VDC page is not large: {status:?}"));

@@ -72,6 +72,13 @@ fn urn_kind(kind: Kind) -> &'static str {
     }
 }
 
+/// `<Link rel href type>` lines, one per (rel, href, type).
+fn links(out: &mut String, indent: &str, rows: &[(&str, String, Option<&str>)]) {
+    for (rel, href, media_type) in rows {
+        link(out, indent, rel, href, *media_type);
+    }
+}
+
 fn link(out: &mut String, indent: &str, rel: &str, href: &str, media_type: Option<&str>) {
     let _ = match media_type {
         Some(t) => writeln!(
@@ -127,40 +134,32 @@ fn vdc_xml(h: &Hrefs, e: &EntityId, vapps: usize) -> String {
     let mut out = format!("{DECL}\n");
     open(&mut out, h, e, "Vdc", " status=\"1\"", true);
     let me = h.of(Kind::Vdc, 0);
-    link(
+    links(
         &mut out,
         "    ",
-        "up",
-        &h.org(),
-        Some("application/vnd.vmware.vcloud.org+xml"),
-    );
-    link(
-        &mut out,
-        "    ",
-        "edgeGateways",
-        &format!("{me}/edgeGateways"),
-        Some("application/vnd.vmware.vcloud.query.records+xml"),
-    );
-    link(
-        &mut out,
-        "    ",
-        "add",
-        &format!("{me}/action/instantiateVAppTemplate"),
-        Some("application/vnd.vmware.vcloud.instantiateVAppTemplateParams+xml"),
-    );
-    link(
-        &mut out,
-        "    ",
-        "add",
-        &format!("{me}/action/composeVApp"),
-        Some("application/vnd.vmware.vcloud.composeVAppParams+xml"),
-    );
-    link(
-        &mut out,
-        "    ",
-        "down",
-        &format!("{me}/metadata"),
-        Some("application/vnd.vmware.vcloud.metadata+xml"),
+        &[
+            ("up", h.org(), Some("application/vnd.vmware.vcloud.org+xml")),
+            (
+                "edgeGateways",
+                format!("{me}/edgeGateways"),
+                Some("application/vnd.vmware.vcloud.query.records+xml"),
+            ),
+            (
+                "add",
+                format!("{me}/action/instantiateVAppTemplate"),
+                Some("application/vnd.vmware.vcloud.instantiateVAppTemplateParams+xml"),
+            ),
+            (
+                "add",
+                format!("{me}/action/composeVApp"),
+                Some("application/vnd.vmware.vcloud.composeVAppParams+xml"),
+            ),
+            (
+                "down",
+                format!("{me}/metadata"),
+                Some("application/vnd.vmware.vcloud.metadata+xml"),
+            ),
+        ],
     );
     out.push_str(
         "    <AllocationModel>AllocationVApp</AllocationModel>\n    <ComputeCapacity>\n        <Cpu>\n            <Units>MHz</Units>\n            <Allocated>0</Allocated>\n            <Limit>0</Limit>\n            <Reserved>0</Reserved>\n            <Used>0</Used>\n        </Cpu>\n        <Memory>\n            <Units>MB</Units>\n            <Allocated>0</Allocated>\n            <Limit>0</Limit>\n            <Reserved>0</Reserved>\n            <Used>0</Used>\n        </Memory>\n    </ComputeCapacity>\n    <ResourceEntities>\n",
@@ -219,50 +218,40 @@ fn vm_xml(out: &mut String, h: &Hrefs, e: &EntityId, root: bool) {
     );
     open(out, h, e, "Vm", &attrs, root);
     let li = format!("{indent}    ");
-    link(
+    links(
         out,
         &li,
-        "power:powerOn",
-        &format!("{me}/power/action/powerOn"),
-        None,
-    );
-    link(
-        out,
-        &li,
-        "deploy",
-        &format!("{me}/action/deploy"),
-        Some("application/vnd.vmware.vcloud.deployVAppParams+xml"),
-    );
-    link(out, &li, "edit", &me, Some(media(Kind::Vm)));
-    link(out, &li, "remove", &me, None);
-    link(
-        out,
-        &li,
-        "down",
-        &format!("{me}/metadata"),
-        Some("application/vnd.vmware.vcloud.metadata+xml"),
-    );
-    link(out, &li, "screen:thumbnail", &format!("{me}/screen"), None);
-    link(
-        out,
-        &li,
-        "snapshot:create",
-        &format!("{me}/action/createSnapshot"),
-        Some("application/vnd.vmware.vcloud.createSnapshotParams+xml"),
-    );
-    link(
-        out,
-        &li,
-        "reconfigureVm",
-        &format!("{me}/action/reconfigureVm"),
-        Some(media(Kind::Vm)),
-    );
-    link(
-        out,
-        &li,
-        "up",
-        &h.of(Kind::VApp, e.index / world::VMS_PER_VAPP),
-        Some(media(Kind::VApp)),
+        &[
+            ("power:powerOn", format!("{me}/power/action/powerOn"), None),
+            (
+                "deploy",
+                format!("{me}/action/deploy"),
+                Some("application/vnd.vmware.vcloud.deployVAppParams+xml"),
+            ),
+            ("edit", me.clone(), Some(media(Kind::Vm))),
+            ("remove", me.clone(), None),
+            (
+                "down",
+                format!("{me}/metadata"),
+                Some("application/vnd.vmware.vcloud.metadata+xml"),
+            ),
+            ("screen:thumbnail", format!("{me}/screen"), None),
+            (
+                "snapshot:create",
+                format!("{me}/action/createSnapshot"),
+                Some("application/vnd.vmware.vcloud.createSnapshotParams+xml"),
+            ),
+            (
+                "reconfigureVm",
+                format!("{me}/action/reconfigureVm"),
+                Some(media(Kind::Vm)),
+            ),
+            (
+                "up",
+                h.of(Kind::VApp, e.index / world::VMS_PER_VAPP),
+                Some(media(Kind::VApp)),
+            ),
+        ],
     );
     let _ = writeln!(
         out,
@@ -297,70 +286,50 @@ fn vapp_xml(h: &Hrefs, e: &EntityId) -> String {
         true,
     );
     out.push_str(tag.trim_start_matches("<VApp"));
-    link(
+    links(
         &mut out,
         "    ",
-        "power:powerOn",
-        &format!("{me}/power/action/powerOn"),
-        None,
-    );
-    link(
-        &mut out,
-        "    ",
-        "deploy",
-        &format!("{me}/action/deploy"),
-        Some("application/vnd.vmware.vcloud.deployVAppParams+xml"),
-    );
-    link(
-        &mut out,
-        "    ",
-        "down",
-        &h.of(Kind::Network, 0),
-        Some("application/vnd.vmware.vcloud.vAppNetwork+xml"),
-    );
-    link(
-        &mut out,
-        "    ",
-        "controlAccess",
-        &format!("{me}/action/controlAccess"),
-        Some("application/vnd.vmware.vcloud.controlAccess+xml"),
-    );
-    link(
-        &mut out,
-        "    ",
-        "recompose",
-        &format!("{me}/action/recomposeVApp"),
-        Some("application/vnd.vmware.vcloud.recomposeVAppParams+xml"),
-    );
-    link(
-        &mut out,
-        "    ",
-        "up",
-        &h.of(Kind::Vdc, 0),
-        Some(media(Kind::Vdc)),
-    );
-    link(&mut out, "    ", "edit", &me, Some(media(Kind::VApp)));
-    link(&mut out, "    ", "remove", &me, None);
-    link(
-        &mut out,
-        "    ",
-        "down",
-        &format!("{me}/owner"),
-        Some("application/vnd.vmware.vcloud.owner+xml"),
-    );
-    link(
-        &mut out,
-        "    ",
-        "down",
-        &format!("{me}/metadata"),
-        Some("application/vnd.vmware.vcloud.metadata+xml"),
-    );
-    link(
-        &mut out,
-        "    ",
-        "snapshot:create",
-        &format!("{me}/action/createSnapshot"),
-        Some("application/vnd.vmware.vcloud.createSnapshotParams+xml"),
+        &[
+            ("power:powerOn", format!("{me}/power/action/powerOn"), None),
+            (
+                "deploy",
+                format!("{me}/action/deploy"),
+                Some("application/vnd.vmware.vcloud.deployVAppParams+xml"),
+            ),
+            (
+                "down",
+                h.of(Kind::Network, 0),
+                Some("application/vnd.vmware.vcloud.vAppNetwork+xml"),
+            ),
+            (
+                "controlAccess",
+                format!("{me}/action/controlAccess"),
+                Some("application/vnd.vmware.vcloud.controlAccess+xml"),
+            ),
+            (
+                "recompose",
+                format!("{me}/action/recomposeVApp"),
+                Some("application/vnd.vmware.vcloud.recomposeVAppParams+xml"),
+            ),
+            ("up", h.of(Kind::Vdc, 0), Some(media(Kind::Vdc))),
+            ("edit", me.clone(), Some(media(Kind::VApp))),
+            ("remove", me.clone(), None),
+            (
+                "down",
+                format!("{me}/owner"),
+                Some("application/vnd.vmware.vcloud.owner+xml"),
+            ),
+            (
+                "down",
+                format!("{me}/metadata"),
+                Some("application/vnd.vmware.vcloud.metadata+xml"),
+            ),
+            (
+                "snapshot:create",
+                format!("{me}/action/createSnapshot"),
+                Some("application/vnd.vmware.vcloud.createSnapshotParams+xml"),
+            ),
+        ],
     );
     let _ = writeln!(
         out,
@@ -386,26 +355,22 @@ fn catalog_xml(h: &Hrefs, e: &EntityId) -> String {
     let mut out = format!("{DECL}\n");
     open(&mut out, h, e, "Catalog", "", true);
     let me = h.of(Kind::Catalog, 0);
-    link(
+    links(
         &mut out,
         "    ",
-        "up",
-        &h.org(),
-        Some("application/vnd.vmware.vcloud.org+xml"),
-    );
-    link(
-        &mut out,
-        "    ",
-        "down",
-        &format!("{me}/metadata"),
-        Some("application/vnd.vmware.vcloud.metadata+xml"),
-    );
-    link(
-        &mut out,
-        "    ",
-        "add",
-        &format!("{me}/catalogItems"),
-        Some("application/vnd.vmware.vcloud.catalogItem+xml"),
+        &[
+            ("up", h.org(), Some("application/vnd.vmware.vcloud.org+xml")),
+            (
+                "down",
+                format!("{me}/metadata"),
+                Some("application/vnd.vmware.vcloud.metadata+xml"),
+            ),
+            (
+                "add",
+                format!("{me}/catalogItems"),
+                Some("application/vnd.vmware.vcloud.catalogItem+xml"),
+            ),
+        ],
     );
     out.push_str(
         "    <Description>Templates of the simulated org</Description>\n    <CatalogItems>\n",
@@ -428,27 +393,19 @@ fn catalog_item_xml(h: &Hrefs, e: &EntityId) -> String {
     let mut out = format!("{DECL}\n");
     open(&mut out, h, e, "CatalogItem", "", true);
     let me = h.of(Kind::CatalogItem, e.index);
-    link(
+    links(
         &mut out,
         "    ",
-        "up",
-        &h.of(Kind::Catalog, 0),
-        Some(media(Kind::Catalog)),
-    );
-    link(
-        &mut out,
-        "    ",
-        "edit",
-        &me,
-        Some(media(Kind::CatalogItem)),
-    );
-    link(&mut out, "    ", "remove", &me, None);
-    link(
-        &mut out,
-        "    ",
-        "down",
-        &format!("{me}/metadata"),
-        Some("application/vnd.vmware.vcloud.metadata+xml"),
+        &[
+            ("up", h.of(Kind::Catalog, 0), Some(media(Kind::Catalog))),
+            ("edit", me.clone(), Some(media(Kind::CatalogItem))),
+            ("remove", me.clone(), None),
+            (
+                "down",
+                format!("{me}/metadata"),
+                Some("application/vnd.vmware.vcloud.metadata+xml"),
+            ),
+        ],
     );
     out.push_str("    <Description/>\n");
     reference(
@@ -477,50 +434,36 @@ fn template_xml(h: &Hrefs, e: &EntityId) -> String {
     );
     out.push_str(tag.trim_start_matches("<VAppTemplate"));
     let me = h.of(Kind::Template, e.index);
-    link(
+    links(
         &mut out,
         "    ",
-        "catalogItem",
-        &h.of(Kind::CatalogItem, e.index),
-        Some(media(Kind::CatalogItem)),
+        &[
+            (
+                "catalogItem",
+                h.of(Kind::CatalogItem, e.index),
+                Some(media(Kind::CatalogItem)),
+            ),
+            ("enable", format!("{me}/action/enableDownload"), None),
+            ("disable", format!("{me}/action/disableDownload"), None),
+            (
+                "storageProfile",
+                h.of(Kind::StorageProfile, 0),
+                Some(media(Kind::StorageProfile)),
+            ),
+            (
+                "down",
+                format!("{me}/owner"),
+                Some("application/vnd.vmware.vcloud.owner+xml"),
+            ),
+            (
+                "down",
+                format!("{me}/metadata"),
+                Some("application/vnd.vmware.vcloud.metadata+xml"),
+            ),
+            ("edit", me.clone(), Some(media(Kind::Template))),
+            ("remove", me.clone(), None),
+        ],
     );
-    link(
-        &mut out,
-        "    ",
-        "enable",
-        &format!("{me}/action/enableDownload"),
-        None,
-    );
-    link(
-        &mut out,
-        "    ",
-        "disable",
-        &format!("{me}/action/disableDownload"),
-        None,
-    );
-    link(
-        &mut out,
-        "    ",
-        "storageProfile",
-        &h.of(Kind::StorageProfile, 0),
-        Some(media(Kind::StorageProfile)),
-    );
-    link(
-        &mut out,
-        "    ",
-        "down",
-        &format!("{me}/owner"),
-        Some("application/vnd.vmware.vcloud.owner+xml"),
-    );
-    link(
-        &mut out,
-        "    ",
-        "down",
-        &format!("{me}/metadata"),
-        Some("application/vnd.vmware.vcloud.metadata+xml"),
-    );
-    link(&mut out, "    ", "edit", &me, Some(media(Kind::Template)));
-    link(&mut out, "    ", "remove", &me, None);
     let _ = writeln!(
         out,
         "    <Description>{} template</Description>",
@@ -537,19 +480,21 @@ fn edge_records_xml(h: &Hrefs, org: &crate::scenario::OrgSpec) -> String {
     let mut out = format!(
         "{DECL}\n<QueryResultRecords {NS} name=\"edgeGateway\" page=\"1\" pageSize=\"25\" total=\"1\" href=\"{me}?page=1&amp;pageSize=25&amp;format=records\" type=\"application/vnd.vmware.vcloud.query.records+xml\">\n"
     );
-    link(
+    links(
         &mut out,
         "    ",
-        "alternate",
-        &format!("{me}?page=1&amp;pageSize=25&amp;format=references"),
-        Some("application/vnd.vmware.vcloud.query.references+xml"),
-    );
-    link(
-        &mut out,
-        "    ",
-        "alternate",
-        &format!("{me}?page=1&amp;pageSize=25&amp;format=idrecords"),
-        Some("application/vnd.vmware.vcloud.query.idrecords+xml"),
+        &[
+            (
+                "alternate",
+                format!("{me}?page=1&amp;pageSize=25&amp;format=references"),
+                Some("application/vnd.vmware.vcloud.query.references+xml"),
+            ),
+            (
+                "alternate",
+                format!("{me}?page=1&amp;pageSize=25&amp;format=idrecords"),
+                Some("application/vnd.vmware.vcloud.query.idrecords+xml"),
+            ),
+        ],
     );
     let _ = writeln!(
         out,
@@ -565,40 +510,28 @@ fn edge_xml(h: &Hrefs, e: &EntityId) -> String {
     let mut out = format!("{DECL}\n");
     open(&mut out, h, e, "EdgeGateway", " status=\"1\"", true);
     let me = h.of(Kind::EdgeGateway, 0);
-    link(
+    links(
         &mut out,
         "    ",
-        "up",
-        &h.of(Kind::Vdc, 0),
-        Some(media(Kind::Vdc)),
-    );
-    link(
-        &mut out,
-        "    ",
-        "edit",
-        &me,
-        Some(media(Kind::EdgeGateway)),
-    );
-    link(
-        &mut out,
-        "    ",
-        "edgeGateway:redeploy",
-        &format!("{me}/action/redeploy"),
-        None,
-    );
-    link(
-        &mut out,
-        "    ",
-        "edgeGateway:configureServices",
-        &format!("{me}/action/configureServices"),
-        Some("application/vnd.vmware.admin.edgeGatewayServiceConfiguration+xml"),
-    );
-    link(
-        &mut out,
-        "    ",
-        "edgeGateway:reapplyServices",
-        &format!("{me}/action/reapplyServices"),
-        None,
+        &[
+            ("up", h.of(Kind::Vdc, 0), Some(media(Kind::Vdc))),
+            ("edit", me.clone(), Some(media(Kind::EdgeGateway))),
+            (
+                "edgeGateway:redeploy",
+                format!("{me}/action/redeploy"),
+                None,
+            ),
+            (
+                "edgeGateway:configureServices",
+                format!("{me}/action/configureServices"),
+                Some("application/vnd.vmware.admin.edgeGatewayServiceConfiguration+xml"),
+            ),
+            (
+                "edgeGateway:reapplyServices",
+                format!("{me}/action/reapplyServices"),
+                None,
+            ),
+        ],
     );
     out.push_str("    <Configuration>\n        <GatewayBackingConfig>compact</GatewayBackingConfig>\n        <GatewayInterfaces>\n            <GatewayInterface>\n");
     let _ = writeln!(
@@ -621,19 +554,17 @@ fn edge_xml(h: &Hrefs, e: &EntityId) -> String {
 fn network_xml(h: &Hrefs, e: &EntityId) -> String {
     let mut out = format!("{DECL}\n");
     open(&mut out, h, e, "OrgVdcNetwork", " status=\"1\"", true);
-    link(
+    links(
         &mut out,
         "    ",
-        "up",
-        &h.of(Kind::Vdc, 0),
-        Some(media(Kind::Vdc)),
-    );
-    link(
-        &mut out,
-        "    ",
-        "down",
-        &format!("{}/metadata", h.of(Kind::Network, 0)),
-        Some("application/vnd.vmware.vcloud.metadata+xml"),
+        &[
+            ("up", h.of(Kind::Vdc, 0), Some(media(Kind::Vdc))),
+            (
+                "down",
+                format!("{}/metadata", h.of(Kind::Network, 0)),
+                Some("application/vnd.vmware.vcloud.metadata+xml"),
+            ),
+        ],
     );
     out.push_str("    <Description>Routed through the edge gateway</Description>\n    <Configuration>\n        <IpScopes>\n            <IpScope>\n                <IsInherited>false</IsInherited>\n                <Gateway>192.168.10.1</Gateway>\n                <Netmask>255.255.255.0</Netmask>\n            </IpScope>\n        </IpScopes>\n        <FenceMode>natRouted</FenceMode>\n    </Configuration>\n");
     reference(
@@ -651,12 +582,10 @@ fn network_xml(h: &Hrefs, e: &EntityId) -> String {
 fn storage_profile_xml(h: &Hrefs, e: &EntityId) -> String {
     let mut out = format!("{DECL}\n");
     open(&mut out, h, e, "VdcStorageProfile", "", true);
-    link(
+    links(
         &mut out,
         "    ",
-        "up",
-        &h.of(Kind::Vdc, 0),
-        Some(media(Kind::Vdc)),
+        &[("up", h.of(Kind::Vdc, 0), Some(media(Kind::Vdc)))],
     );
     out.push_str("    <Enabled>true</Enabled>\n    <Units>MB</Units>\n    <Limit>0</Limit>\n    <Default>true</Default>\n</VdcStorageProfile>\n");
     out
@@ -683,12 +612,14 @@ pub fn org_world_links(public_url: &str, org_id: &str, org: &crate::scenario::Or
     named("down", Kind::Vdc, media(Kind::Vdc));
     named("down", Kind::Catalog, media(Kind::Catalog));
     named("down", Kind::Network, media(Kind::Network));
-    link(
+    links(
         &mut out,
         "    ",
-        "add",
-        &format!("{}/api/admin/org/{org_id}/catalogs", h.base),
-        Some("application/vnd.vmware.admin.catalog+xml"),
+        &[(
+            "add",
+            format!("{}/api/admin/org/{org_id}/catalogs", h.base),
+            Some("application/vnd.vmware.admin.catalog+xml"),
+        )],
     );
     out
 }
@@ -776,7 +707,13 @@ async fn serve(
                 "<Owner {NS} href=\"{}/owner\" type=\"application/vnd.vmware.vcloud.owner+xml\">\n",
                 h.of(e.kind, e.index)
             ));
-            link(&mut out, "    ", "up", &h.of(e.kind, e.index), Some(media(e.kind)));
+            links(
+                &mut out,
+                "    ",
+                &[
+                    ("up", h.of(e.kind, e.index), Some(media(e.kind))),
+                ],
+            );
             let user = e.org.users.first().map(|u| u.name.as_str()).unwrap_or("admin");
             reference(&mut out, "    ", "User", &format!("{}/api/admin/user/{}", h.base, world::uuid(h.org_id, Kind::Vdc, 0xffff)), user, "application/vnd.vmware.admin.user+xml");
             out.push_str("</Owner>\n");
