@@ -22,6 +22,9 @@ const COMMANDS: &[&str] = &[
     "discover_links",
     "cancel_discover",
     "draft_variables",
+    "save_body",
+    "get_settings",
+    "save_settings",
 ];
 
 fn main() {

@@ -7,6 +7,7 @@ use tauri::State;
 use vcd_core::exchange::{ExchangeStep, HeaderSide};
 use vcd_core::profile::{ConnectionProfile, DEMO_PROFILE_ID};
 use vcd_core::secrets::{KeyringStatus, SecretLocation};
+use vcd_core::settings::Settings;
 use vcd_core::{
     discover_versions, CoreError, ErrorReport, Secret, SessionManager, SessionSummary, VersionList,
 };
@@ -200,4 +201,15 @@ pub async fn reveal_header(
         .ok_or_else(|| {
             CoreError::Profile("That header is no longer available: log in again.".into()).report()
         })
+}
+
+#[tauri::command]
+pub async fn get_settings() -> Reply<Settings> {
+    Settings::load().map_err(report)
+}
+
+#[tauri::command]
+pub async fn save_settings(settings: Settings) -> Reply<Settings> {
+    settings.save().map_err(report)?;
+    Ok(settings)
 }

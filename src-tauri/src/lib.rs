@@ -31,7 +31,10 @@ pub fn run() {
             workbench::save_links,
             workbench::discover_links,
             workbench::cancel_discover,
-            workbench::draft_variables
+            workbench::draft_variables,
+            workbench::save_body,
+            commands::get_settings,
+            commands::save_settings
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {

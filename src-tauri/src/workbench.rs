@@ -404,3 +404,21 @@ pub async fn draft_variables(
     };
     Ok(draft.variable_uses(&vars))
 }
+
+/// Writes a kept response's body, as it came, to `path` (temp file + rename).
+#[tauri::command]
+pub async fn save_body(
+    workbench: State<'_, Workbench>,
+    response_id: u32,
+    path: String,
+) -> Result<u64, ErrorReport> {
+    let kept = kept(&workbench, response_id).await?;
+    let target = std::path::PathBuf::from(path);
+    tokio::task::spawn_blocking(move || {
+        vcd_core::storage::write_atomic(&target, &kept.response.body)
+            .map(|()| kept.response.body.len() as u64)
+    })
+    .await
+    .map_err(|e| CoreError::Internal(e.to_string()).report())?
+    .map_err(|e| e.report())
+}

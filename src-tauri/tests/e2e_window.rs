@@ -756,5 +756,14 @@ async fn drive_dark(client: &Client) -> Result<(), String> {
         .await
         .map_err(|e| e.to_string())?;
     text_of(client, "[data-testid=get-versions]").await;
+
+    // Settings are saved (atomically, beside the profiles) and say so.
+    click(client, "[data-testid=open-settings]").await?;
+    fill(client, "[data-testid=large-body-mb]", "12").await?;
+    click(client, "[data-testid=save-settings]").await?;
+    let note = text_of(client, ".note").await;
+    if !note.starts_with("Settings saved.") {
+        return Err(format!("after saving settings: {note:?}"));
+    }
     Ok(())
 }

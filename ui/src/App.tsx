@@ -1,16 +1,17 @@
 import { useCallback, useEffect, useState } from "react";
-import type { AppStatus, Backend, ConnectionProfile, ErrorReport, LoginView } from "./api/backend";
+import type { AppStatus, Backend, ConnectionProfile, ErrorReport, LoginView, Settings } from "./api/backend";
 import { ErrorBanner } from "./components/ErrorBanner";
 import { Spinner } from "./components/Spinner";
 import { ProfileCard } from "./panels/profiles/ProfileCard";
 import { ProfileEditor, emptyProfile } from "./panels/profiles/ProfileEditor";
 import { ProfileList } from "./panels/profiles/ProfileList";
 import { SessionPanel } from "./panels/session/SessionPanel";
+import { SettingsPanel } from "./panels/settings/SettingsPanel";
 import { StatusBar } from "./panels/statusbar/StatusBar";
 import { VersionsPanel } from "./panels/versions/VersionsPanel";
 import { Workbench } from "./panels/workbench/Workbench";
 
-type Editing = null | { profile: ConnectionProfile };
+type Editing = null | { profile: ConnectionProfile } | { settings: true };
 
 export function App({ backend }: { backend: Backend }) {
   const [profiles, setProfiles] = useState<ConnectionProfile[] | null>(null);
@@ -21,6 +22,14 @@ export function App({ backend }: { backend: Backend }) {
   const [logins, setLogins] = useState<Record<string, LoginView>>({});
   const [editing, setEditing] = useState<Editing>(null);
   const [note, setNote] = useState<string | null>(null);
+  const [settings, setSettings] = useState<Settings>({ large_body_mb: 5 });
+
+  useEffect(() => {
+    backend
+      .getSettings()
+      .then(setSettings)
+      .catch((e) => setNote(`Settings could not be read, the defaults apply: ${(e as ErrorReport).message}`));
+  }, [backend]);
 
   const refresh = useCallback(async () => {
     try {
@@ -71,6 +80,9 @@ export function App({ backend }: { backend: Backend }) {
             onNew={() => setEditing({ profile: emptyProfile() })}
           />
         )}
+        <button className="link-button small settings-link" onClick={() => setEditing({ settings: true })} data-testid="open-settings">
+          Settings
+        </button>
       </aside>
       <main className="main">
         {bootError && <ErrorBanner error={bootError} />}
@@ -83,7 +95,18 @@ export function App({ backend }: { backend: Backend }) {
             </button>
           </p>
         )}
-        {editing ? (
+        {editing && "settings" in editing ? (
+          <SettingsPanel
+            settings={settings}
+            backend={backend}
+            onClose={() => setEditing(null)}
+            onSaved={(saved) => {
+              setSettings(saved);
+              setEditing(null);
+              setNote("Settings saved.");
+            }}
+          />
+        ) : editing ? (
           <ProfileEditor
             key={editing.profile.id || "new"}
             initial={editing.profile}
@@ -132,6 +155,7 @@ export function App({ backend }: { backend: Backend }) {
                   user={profile.user}
                   legacySession={profile.session_header === "legacy" && badge.summary.legacy_token}
                   version={badge.summary.version}
+                  largeBodyBytes={settings.large_body_mb * 1024 * 1024}
                   onUsed={() => void refresh()}
                 />
               )}

@@ -21,6 +21,7 @@ pub mod response_view;
 pub mod secret;
 pub mod secrets;
 pub mod session_xml;
+pub mod settings;
 pub mod storage;
 pub mod synthetic;
 pub mod tls;

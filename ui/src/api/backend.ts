@@ -15,6 +15,7 @@ import type { SentResponse } from "./generated/SentResponse";
 import type { BodyChunk } from "./generated/BodyChunk";
 import type { RequestAuth } from "./generated/RequestAuth";
 import type { VariableUse } from "./generated/VariableUse";
+import type { Settings } from "./generated/Settings";
 import type { SavedLinks } from "./generated/SavedLinks";
 import type { DiscoverSummary } from "./generated/DiscoverSummary";
 import type { DiscoverEvent } from "./generated/DiscoverEvent";
@@ -27,7 +28,7 @@ export type { AuthKind } from "./generated/AuthKind";
 export type { SimulatorStatus } from "./generated/SimulatorStatus";
 export type { VersionEntry } from "./generated/VersionEntry";
 export type { TlsTrust } from "./generated/TlsTrust";
-export type { RequestAuth, VariableUse };
+export type { RequestAuth, Settings, VariableUse };
 export type { BodyChunk, DiscoverEvent, DiscoverSummary, DraftSeed, RequestDraft, SavedLinks, SentResponse };
 export type { DiscoverProgress } from "./generated/DiscoverProgress";
 export type { DraftHeader } from "./generated/DraftHeader";
@@ -72,6 +73,8 @@ export const backend = {
   logout: (profileId: string) => call<void>("logout", { profileId }),
   revealHeader: (profileId: string, step: number, side: HeaderSide, index: number) =>
     call<string>("reveal_header", { profileId, step, side, index }),
+  getSettings: () => call<Settings>("get_settings"),
+  saveSettings: (settings: Settings) => call<Settings>("save_settings", { settings }),
   prefillRequest: (seed: DraftSeed) => call<RequestDraft>("prefill_request", { seed }),
   sendRequest: (profileId: string, requestId: number, draft: RequestDraft, auth: RequestAuth) =>
     call<SentResponse>("send_request", { profileId, requestId, draft, auth }),
@@ -86,6 +89,9 @@ export const backend = {
   cancelDiscover: (profileId: string) => call<void>("cancel_discover", { profileId }),
   onDiscoverProgress: (handler: (event: DiscoverEvent) => void) =>
     listen<DiscoverEvent>("discover-progress", (e) => handler(e.payload)),
+  saveBody: (responseId: number, path: string) => call<number>("save_body", { responseId, path }),
+  /** The native save dialog for a body; null when the user cancels it. */
+  chooseBodyFile: async (defaultName: string) => (await save({ title: "Save body", defaultPath: defaultName })) ?? null,
   /** The native save dialog; null when the user cancels it. */
   chooseLinksFile: async (defaultName: string) => {
     const path = await save({

@@ -5,14 +5,13 @@ import { ErrorBanner } from "../../components/ErrorBanner";
 import { Spinner } from "../../components/Spinner";
 import { LinksTable } from "./LinksTable";
 
-/** Bodies above this many bytes are rendered only when the user asks (the Links panel works at once). */
-export const LARGE_BODY_BYTES = 5 * 1024 * 1024;
-
 type View = "body" | "headers" | "links" | "error";
 
 interface Props {
   sent: SentResponse;
-  backend: Pick<Backend, "responseBody">;
+  /** Bodies above this many bytes are rendered only when the user asks (the Links panel works at once). */
+  largeBodyBytes: number;
+  backend: Pick<Backend, "responseBody" | "saveBody" | "chooseBodyFile">;
   onOpen: (target: { method: string; href: string; type: string | null }, newTab: boolean) => void;
   /** Asks where, then saves this response's links; null when the user cancelled. */
   onSaveLinks: () => Promise<SavedLinks | null>;
@@ -30,7 +29,7 @@ function languageOf(contentType: string | null): CodeLanguage {
 }
 
 /** Status, timing and size; then the body (pretty or raw), the headers, the links and VCD's error. */
-export function ResponsePanel({ sent, backend, onOpen, onSaveLinks }: Props) {
+export function ResponsePanel({ sent, largeBodyBytes, backend, onOpen, onSaveLinks }: Props) {
   const [savedNote, setSavedNote] = useState<string | null>(null);
   const v = sent.view;
   const [view, setView] = useState<View>(v.error ? "error" : "body");
@@ -40,7 +39,7 @@ export function ResponsePanel({ sent, backend, onOpen, onSaveLinks }: Props) {
   const [loadError, setLoadError] = useState<ErrorReport | null>(null);
   const [allowLarge, setAllowLarge] = useState(false);
   const editor = useRef<CodeEditorHandle>(null);
-  const large = v.size > LARGE_BODY_BYTES;
+  const large = v.size > largeBodyBytes;
   const linkCount = v.links_total + v.references_total;
 
   // The body arrives in chunks: the first one makes the editor, the rest are appended between
@@ -102,9 +101,26 @@ export function ResponsePanel({ sent, backend, onOpen, onSaveLinks }: Props) {
       {view === "body" && (
         <div className="body-view">
           <div className="toolbar">
+            {savedNote && <span className="small ok-note">{savedNote}</span>}
             <label className="inline small">
               <input type="checkbox" checked={formatted} onChange={(e) => setFormatted(e.target.checked)} /> Pretty
             </label>
+            <button
+              data-testid="save-body"
+              title="The body as it came, written to a file (works at once, whatever its size)"
+              onClick={() =>
+                void backend
+                  .chooseBodyFile(v.content_type?.includes("json") ? "response.json" : "response.xml")
+                  .then(async (path) => {
+                    if (!path) return;
+                    const bytes = await backend.saveBody(sent.id, path);
+                    setSavedNote(`Saved ${formatSize(bytes)} to ${path}.`);
+                  })
+                  .catch((e) => setLoadError(e as ErrorReport))
+              }
+            >
+              Save body…
+            </button>
           </div>
           {large && !allowLarge ? (
             <div className="large-body" data-testid="large-body">

@@ -27,6 +27,8 @@ type WorkbenchBackend = Pick<
   | "onDiscoverProgress"
   | "chooseLinksFile"
   | "draftVariables"
+  | "saveBody"
+  | "chooseBodyFile"
 >;
 
 /** One request and what came back. */
@@ -53,6 +55,7 @@ interface Props {
   legacySession: boolean;
   /** The session's API version, the picker's default. */
   version: string;
+  largeBodyBytes: number;
   /** After a request: the session's idle clock restarted. */
   onUsed: () => void;
 }
@@ -68,7 +71,7 @@ function title(page: Page): string {
 }
 
 /** Request tabs, each with a history of pages walked by following links (Back / Forward). */
-export function Workbench({ profileId, backend, org, user, legacySession, version: sessionVersion, onUsed }: Props) {
+export function Workbench({ profileId, backend, org, user, legacySession, version: sessionVersion, largeBodyBytes, onUsed }: Props) {
   const [tabs, setTabs] = useState<Tab[]>([]);
   const [versions, setVersions] = useState<string[]>([sessionVersion]);
   const [active, setActive] = useState(0);
@@ -285,6 +288,7 @@ export function Workbench({ profileId, backend, org, user, legacySession, versio
         <ResponsePanel
           key={page.sent.id}
           sent={page.sent}
+          largeBodyBytes={largeBodyBytes}
           backend={backend}
           onOpen={(t, n) => void open(t, n)}
           onSaveLinks={async () => {

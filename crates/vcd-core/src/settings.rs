@@ -1,0 +1,86 @@
+//! The app's settings, kept as JSON beside the profiles (written atomically; a damaged file is
+//! reported, not overwritten).
+
+use crate::error::CoreError;
+use crate::storage::{config_dir, read_optional, write_atomic};
+use serde::{Deserialize, Serialize};
+use std::path::{Path, PathBuf};
+use ts_rs::TS;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct Settings {
+    /// Bodies larger than this many megabytes are shown only when the user asks.
+    #[serde(default = "default_large_body_mb")]
+    pub large_body_mb: u32,
+}
+
+fn default_large_body_mb() -> u32 {
+    5
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            large_body_mb: default_large_body_mb(),
+        }
+    }
+}
+
+fn path() -> Result<PathBuf, CoreError> {
+    Ok(config_dir()?.join("settings.json"))
+}
+
+impl Settings {
+    /// The saved settings, or the defaults when none were saved yet.
+    pub fn load() -> Result<Settings, CoreError> {
+        Self::load_at(&path()?)
+    }
+
+    pub fn save(&self) -> Result<(), CoreError> {
+        self.save_at(&path()?)
+    }
+
+    pub fn load_at(path: &Path) -> Result<Settings, CoreError> {
+        match read_optional(path)? {
+            None => Ok(Settings::default()),
+            Some(bytes) => serde_json::from_slice(&bytes).map_err(|e| CoreError::Storage {
+                path: path.display().to_string(),
+                reason: format!("it is not valid settings JSON ({e}); fix or delete it"),
+            }),
+        }
+    }
+
+    pub fn save_at(&self, path: &Path) -> Result<(), CoreError> {
+        if self.large_body_mb == 0 {
+            return Err(CoreError::Profile(
+                "The large-body threshold must be at least 1 MB.".into(),
+            ));
+        }
+        let text =
+            serde_json::to_vec_pretty(self).map_err(|e| CoreError::Internal(e.to_string()))?;
+        write_atomic(path, &text)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn settings_default_round_trip_and_a_damaged_file_is_reported_not_replaced() {
+        let dir = std::env::temp_dir().join(format!("vcd-settings-{}", std::process::id()));
+        let path = dir.join("settings.json");
+        let _ = std::fs::remove_dir_all(&dir);
+        assert_eq!(Settings::load_at(&path).unwrap(), Settings::default());
+        Settings { large_body_mb: 12 }.save_at(&path).unwrap();
+        assert_eq!(Settings::load_at(&path).unwrap().large_body_mb, 12);
+        let err = Settings { large_body_mb: 0 }.save_at(&path).unwrap_err();
+        assert!(err.to_string().contains("at least 1 MB"), "{err}");
+        std::fs::write(&path, "{ broken").unwrap();
+        let err = Settings::load_at(&path).unwrap_err().to_string();
+        assert!(err.contains("not valid settings JSON"), "{err}");
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "{ broken");
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+}

@@ -1,0 +1,55 @@
+import { useState } from "react";
+import type { Backend, ErrorReport, Settings } from "../../api/backend";
+import { ErrorBanner } from "../../components/ErrorBanner";
+
+interface Props {
+  settings: Settings;
+  backend: Pick<Backend, "saveSettings">;
+  onSaved: (settings: Settings) => void;
+  onClose: () => void;
+}
+
+/** The app's settings (saved beside the profiles). */
+export function SettingsPanel({ settings, backend, onSaved, onClose }: Props) {
+  const [draft, setDraft] = useState(settings);
+  const [error, setError] = useState<ErrorReport | null>(null);
+  return (
+    <section className="panel" aria-labelledby="settings-title" data-testid="settings">
+      <header className="section-head">
+        <h2 id="settings-title">Settings</h2>
+      </header>
+      <div className="form-grid">
+        <label>
+          Ask before showing a body larger than (MB)
+          <input
+            type="number"
+            min={1}
+            value={draft.large_body_mb}
+            data-testid="large-body-mb"
+            onChange={(e) => setDraft({ ...draft, large_body_mb: Number(e.target.value) })}
+          />
+        </label>
+        <p className="muted small">
+          Its links are listed at once and <strong>Save body…</strong> works whatever the size; only the text view
+          waits for a click.
+        </p>
+        <div className="form-actions">
+          <button
+            className="primary"
+            data-testid="save-settings"
+            onClick={() =>
+              void backend
+                .saveSettings(draft)
+                .then(onSaved)
+                .catch((e) => setError(e as ErrorReport))
+            }
+          >
+            Save
+          </button>
+          <button onClick={onClose}>Cancel</button>
+        </div>
+      </div>
+      {error && <ErrorBanner error={error} onDismiss={() => setError(null)} />}
+    </section>
+  );
+}
