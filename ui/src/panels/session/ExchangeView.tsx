@@ -48,25 +48,30 @@ export function ExchangeView({ steps, reveal }: Props) {
   );
 
   return (
-    <div className="exchange" data-testid="exchange">
-      {steps.map((step, i) => (
-        <details key={i} className="exchange-step" open={i === 0}>
-          <summary>
-            <span className="method">{step.method}</span> <span className="mono">{step.url}</span>{" "}
-            <span className={`badge ${step.status < 400 ? "badge-ok" : "badge-error"}`}>{step.status}</span>
-          </summary>
-          <div className="exchange-cols">
-            <div>
-              <h4>Request headers</h4>
-              {headerTable(i, "request", step.request_headers)}
+    <details className="exchange-wrap" open>
+      <summary className="small muted">
+        The login exchange ({steps.length} {steps.length === 1 ? "request" : "requests"}); fold it to make room
+      </summary>
+      <div className="exchange" data-testid="exchange">
+        {steps.map((step, i) => (
+          <details key={i} className="exchange-step" open={i === 0}>
+            <summary>
+              <span className="method">{step.method}</span> <span className="mono">{step.url}</span>{" "}
+              <span className={`badge ${step.status < 400 ? "badge-ok" : "badge-error"}`}>{step.status}</span>
+            </summary>
+            <div className="exchange-cols">
+              <div>
+                <h4>Request headers</h4>
+                {headerTable(i, "request", step.request_headers)}
+              </div>
+              <div>
+                <h4>Response headers</h4>
+                {headerTable(i, "response", step.response_headers)}
+              </div>
             </div>
-            <div>
-              <h4>Response headers</h4>
-              {headerTable(i, "response", step.response_headers)}
-            </div>
-          </div>
-        </details>
-      ))}
-    </div>
+          </details>
+        ))}
+      </div>
+    </details>
   );
 }
