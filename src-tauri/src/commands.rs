@@ -3,7 +3,9 @@
 
 use crate::demo::SimulatorStatus;
 use crate::state::{AppState, LiveSession};
+use std::sync::Arc;
 use tauri::State;
+use tokio::sync::Mutex;
 use vcd_core::exchange::{ExchangeStep, HeaderSide};
 use vcd_core::profile::{ConnectionProfile, DEMO_PROFILE_ID};
 use vcd_core::secrets::{KeyringStatus, SecretLocation};
@@ -64,16 +66,10 @@ pub async fn list_profiles(state: State<'_, AppState>) -> Reply<Vec<ConnectionPr
 
 #[tauri::command]
 pub async fn app_status(state: State<'_, AppState>) -> Reply<AppStatus> {
-    let sessions = state.sessions.lock().await;
-    let mut badges: Vec<SessionBadge> = sessions
-        .iter()
-        .filter_map(|(id, live)| live.badge(id))
-        .collect();
-    badges.sort_by(|a, b| a.profile_id.cmp(&b.profile_id));
     Ok(AppStatus {
         simulator: state.demo.status().await,
         keyring: state.secrets.status().clone(),
-        sessions: badges,
+        sessions: state.badges().await,
     })
 }
 
@@ -171,7 +167,11 @@ pub async fn login(
             .ok_or_else(|| CoreError::NotLoggedIn.report())?,
         steps: live.exchange.steps.clone(),
     };
-    state.sessions.lock().await.insert(profile.id.clone(), live);
+    state
+        .sessions
+        .lock()
+        .await
+        .insert(profile.id.clone(), Arc::new(Mutex::new(live)));
     Ok(view)
 }
 
@@ -179,7 +179,7 @@ pub async fn login(
 pub async fn logout(state: State<'_, AppState>, profile_id: String) -> Reply<()> {
     let live = state.sessions.lock().await.remove(&profile_id);
     match live {
-        Some(mut live) => live.manager.logout().await.map_err(report),
+        Some(live) => live.lock().await.manager.logout().await.map_err(report),
         None => Ok(()),
     }
 }
@@ -193,9 +193,11 @@ pub async fn reveal_header(
     side: HeaderSide,
     index: usize,
 ) -> Reply<String> {
-    let sessions = state.sessions.lock().await;
-    sessions
-        .get(&profile_id)
+    let live = match state.session(&profile_id).await {
+        Some(shared) => Some(shared.lock_owned().await),
+        None => None,
+    };
+    live.as_ref()
         .and_then(|live| live.exchange.reveal(step, side, index))
         .map(|s| s.expose().to_string())
         .ok_or_else(|| {

@@ -4,6 +4,7 @@
 use crate::commands::SessionBadge;
 use crate::demo::DemoSimulator;
 use std::collections::HashMap;
+use std::sync::Arc;
 use tokio::sync::Mutex;
 use vcd_core::exchange::Exchange;
 use vcd_core::profile::{ConnectionProfile, ProfileStore, DEMO_PROFILE_ID};
@@ -27,11 +28,17 @@ impl LiveSession {
     }
 }
 
+/// A profile's session, locked on its own: a long request of one profile holds neither the others
+/// nor the status bar.
+pub type SharedSession = Arc<Mutex<LiveSession>>;
+
 pub struct AppState {
     pub demo: DemoSimulator,
     profiles: Result<ProfileStore, ErrorReport>,
     pub secrets: SecretStore,
-    pub sessions: Mutex<HashMap<String, LiveSession>>,
+    pub sessions: Mutex<HashMap<String, SharedSession>>,
+    /// The last badge of each session, shown while the session is busy with a request.
+    badges: std::sync::Mutex<HashMap<String, SessionBadge>>,
 }
 
 impl AppState {
@@ -41,7 +48,38 @@ impl AppState {
             profiles: ProfileStore::open_default().map_err(|e| e.report()),
             secrets: SecretStore::open(),
             sessions: Mutex::new(HashMap::new()),
+            badges: std::sync::Mutex::new(HashMap::new()),
         }
+    }
+
+    pub async fn session(&self, profile_id: &str) -> Option<SharedSession> {
+        self.sessions.lock().await.get(profile_id).cloned()
+    }
+
+    /// Every session's badge: fresh for an idle session, the last one for a busy one.
+    pub async fn badges(&self) -> Vec<SessionBadge> {
+        let sessions: Vec<(String, SharedSession)> = self
+            .sessions
+            .lock()
+            .await
+            .iter()
+            .map(|(id, s)| (id.clone(), s.clone()))
+            .collect();
+        let Ok(mut cache) = self.badges.lock() else {
+            return Vec::new();
+        };
+        cache.retain(|id, _| sessions.iter().any(|(s, _)| s == id));
+        for (id, shared) in &sessions {
+            if let Ok(live) = shared.try_lock() {
+                match live.badge(id) {
+                    Some(b) => cache.insert(id.clone(), b),
+                    None => cache.remove(id),
+                };
+            }
+        }
+        let mut all: Vec<SessionBadge> = cache.values().cloned().collect();
+        all.sort_by(|a, b| a.profile_id.cmp(&b.profile_id));
+        all
     }
 
     pub fn profiles(&self) -> Result<&ProfileStore, ErrorReport> {

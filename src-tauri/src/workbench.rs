@@ -78,8 +78,8 @@ pub async fn send_request(
     let task = tokio::spawn(async move {
         let state = task_app.state::<AppState>();
         let vars = state.resolve_profile(&profile_id).await?.variables;
-        let mut sessions = state.sessions.lock().await;
-        let live = sessions.get_mut(&profile_id).ok_or_else(not_logged_in)?;
+        let shared = state.session(&profile_id).await.ok_or_else(not_logged_in)?;
+        let mut live = shared.lock().await;
         let response = draft
             .send_as(&mut live.manager, &auth, &vars)
             .await
@@ -345,8 +345,8 @@ pub async fn discover_links(
         .insert(profile_id.clone(), cancel.clone());
     let state = app.state::<AppState>();
     let found = {
-        let mut sessions = state.sessions.lock().await;
-        let live = sessions.get_mut(&profile_id).ok_or_else(not_logged_in)?;
+        let shared = state.session(&profile_id).await.ok_or_else(not_logged_in)?;
+        let mut live = shared.lock().await;
         let limits = DiscoverLimits {
             depth,
             max_pages: max_pages.max(1),
@@ -397,9 +397,8 @@ pub async fn draft_variables(
 ) -> Result<Vec<VariableUse>, ErrorReport> {
     let state = app.state::<AppState>();
     let profile_vars = state.resolve_profile(&profile_id).await?.variables;
-    let sessions = state.sessions.lock().await;
-    let vars = match sessions.get(&profile_id) {
-        Some(live) => RequestDraft::variables(&live.manager, &profile_vars),
+    let vars = match state.session(&profile_id).await {
+        Some(shared) => RequestDraft::variables(&shared.lock().await.manager, &profile_vars),
         None => profile_vars,
     };
     Ok(draft.variable_uses(&vars))
