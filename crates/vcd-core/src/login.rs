@@ -122,6 +122,19 @@ fn header_value(text: &str) -> Result<HeaderValue, CoreError> {
     })
 }
 
+/// `Authorization: Bearer <token>` and `X-VMWARE-VCLOUD-TOKEN-TYPE: Bearer`, as VCD wants them.
+fn bearer_headers(headers: &mut HeaderMap, token: &Secret) -> Result<(), CoreError> {
+    headers.insert(
+        AUTHORIZATION,
+        header_value(&format!("Bearer {}", token.expose()))?,
+    );
+    headers.insert(
+        "X-VMWARE-VCLOUD-TOKEN-TYPE",
+        HeaderValue::from_static("Bearer"),
+    );
+    Ok(())
+}
+
 fn read_header(response: &Response, name: &str) -> Option<String> {
     response
         .headers
@@ -249,14 +262,7 @@ async fn get_session(
 ) -> Result<Response, CoreError> {
     let mut headers = HeaderMap::new();
     headers.insert(ACCEPT, header_value(&xml_accept_header(version))?);
-    headers.insert(
-        AUTHORIZATION,
-        header_value(&format!("Bearer {}", bearer.expose()))?,
-    );
-    headers.insert(
-        "X-VMWARE-VCLOUD-TOKEN-TYPE",
-        HeaderValue::from_static("Bearer"),
-    );
+    bearer_headers(&mut headers, bearer)?;
     client
         .send(
             client
@@ -594,14 +600,7 @@ impl SessionManager {
                 headers.insert("x-vcloud-authorization", header_value(token.expose())?);
             }
             _ => {
-                headers.insert(
-                    AUTHORIZATION,
-                    header_value(&format!("Bearer {}", session.bearer.expose()))?,
-                );
-                headers.insert(
-                    "X-VMWARE-VCLOUD-TOKEN-TYPE",
-                    HeaderValue::from_static("Bearer"),
-                );
+                bearer_headers(headers, &session.bearer)?;
             }
         }
         Ok(())
@@ -684,14 +683,7 @@ impl SessionManager {
             // Set on the request below: reqwest encodes `user@org:password`.
             RequestAuth::Basic { .. } => {}
             RequestAuth::Bearer { token } => {
-                headers.insert(
-                    AUTHORIZATION,
-                    header_value(&format!("Bearer {}", token.expose()))?,
-                );
-                headers.insert(
-                    "X-VMWARE-VCLOUD-TOKEN-TYPE",
-                    HeaderValue::from_static("Bearer"),
-                );
+                bearer_headers(&mut headers, token)?;
             }
             RequestAuth::Legacy { token } => {
                 headers.insert("x-vcloud-authorization", header_value(token.expose())?);
@@ -712,14 +704,7 @@ impl SessionManager {
                     last_used: std::time::Instant::now(),
                 };
                 let (session, _) = login(&manager.client, &manager.request).await?;
-                headers.insert(
-                    AUTHORIZATION,
-                    header_value(&format!("Bearer {}", session.bearer.expose()))?,
-                );
-                headers.insert(
-                    "X-VMWARE-VCLOUD-TOKEN-TYPE",
-                    HeaderValue::from_static("Bearer"),
-                );
+                bearer_headers(&mut headers, &session.bearer)?;
                 exchanged = Some((session, manager));
             }
         }
