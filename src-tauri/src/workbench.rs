@@ -56,6 +56,21 @@ pub struct SentResponse {
     pub view: ResponseView,
 }
 
+/// The environment's variables (settings) and the profile's, which win.
+async fn defined_variables_for(
+    state: &AppState,
+    profile_id: &str,
+) -> Result<std::collections::BTreeMap<String, String>, ErrorReport> {
+    let profile = state.resolve_profile(profile_id).await?.variables;
+    let environment = vcd_core::settings::Settings::load()
+        .map_err(|e| e.report())?
+        .variables;
+    Ok(vcd_core::request_draft::defined_variables(
+        &environment,
+        &profile,
+    ))
+}
+
 fn not_logged_in() -> ErrorReport {
     CoreError::Profile(
         "This profile has no session: log in first (Session panel), then send again.".into(),
@@ -77,7 +92,7 @@ pub async fn send_request(
     let task_app = app.clone();
     let task = tokio::spawn(async move {
         let state = task_app.state::<AppState>();
-        let vars = state.resolve_profile(&profile_id).await?.variables;
+        let vars = defined_variables_for(&state, &profile_id).await?;
         let shared = state.session(&profile_id).await.ok_or_else(not_logged_in)?;
         let mut live = shared.lock().await;
         let response = draft
@@ -396,7 +411,7 @@ pub async fn draft_variables(
     draft: RequestDraft,
 ) -> Result<Vec<VariableUse>, ErrorReport> {
     let state = app.state::<AppState>();
-    let profile_vars = state.resolve_profile(&profile_id).await?.variables;
+    let profile_vars = defined_variables_for(&state, &profile_id).await?;
     let vars = match state.session(&profile_id).await {
         Some(shared) => RequestDraft::variables(&shared.lock().await.manager, &profile_vars),
         None => profile_vars,

@@ -35,6 +35,16 @@ pub struct RequestDraft {
     pub timeout_secs: Option<u64>,
 }
 
+/// The variables a user defined: the environment's (settings), then the profile's, which win.
+pub fn defined_variables(
+    environment: &BTreeMap<String, String>,
+    profile: &BTreeMap<String, String>,
+) -> BTreeMap<String, String> {
+    let mut vars = environment.clone();
+    vars.extend(profile.iter().map(|(k, v)| (k.clone(), v.clone())));
+    vars
+}
+
 fn bad_input(reason: String) -> CoreError {
     CoreError::InvalidUrl {
         input: "the request".into(),
@@ -132,10 +142,10 @@ impl RequestDraft {
     }
 
     /// The values `{{name}}` can take: the session's `org`, `user`, `version` and `base_url`, then
-    /// the profile's own variables (which win).
+    /// the environment's and the profile's own variables (`defined`, which win, in that order).
     pub fn variables(
         manager: &SessionManager,
-        profile: &BTreeMap<String, String>,
+        defined: &BTreeMap<String, String>,
     ) -> BTreeMap<String, String> {
         let mut vars = BTreeMap::new();
         if let Some(s) = manager.session() {
@@ -147,7 +157,7 @@ impl RequestDraft {
                 s.base.as_str().trim_end_matches('/').to_string(),
             );
         }
-        vars.extend(profile.iter().map(|(k, v)| (k.clone(), v.clone())));
+        vars.extend(defined.iter().map(|(k, v)| (k.clone(), v.clone())));
         vars
     }
 
@@ -197,17 +207,17 @@ impl RequestDraft {
     }
 
     /// Sends it authenticated as `auth` says (the session, or credentials for this request only),
-    /// with `{{name}}` resolved from the session and the profile's variables.
+    /// with `{{name}}` resolved from the session and `defined` (see [`defined_variables`]).
     pub async fn send_as(
         &self,
         manager: &mut SessionManager,
         auth: &RequestAuth,
-        profile_vars: &BTreeMap<String, String>,
+        defined: &BTreeMap<String, String>,
     ) -> Result<Response, CoreError> {
         if manager.session().is_none() && matches!(auth, RequestAuth::Inherit) {
             manager.login().await?;
         }
-        let this = self.resolved(&Self::variables(manager, profile_vars))?;
+        let this = self.resolved(&Self::variables(manager, defined))?;
         let (method, headers, body) = this.prepare()?;
         let sending = manager.send_as(auth, method, this.url.trim(), &headers, body);
         match self.timeout_secs {

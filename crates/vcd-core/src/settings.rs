@@ -4,6 +4,7 @@
 use crate::error::CoreError;
 use crate::storage::{config_dir, read_optional, write_atomic};
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use ts_rs::TS;
 
@@ -13,6 +14,9 @@ pub struct Settings {
     /// Bodies larger than this many megabytes are shown only when the user asks.
     #[serde(default = "default_large_body_mb")]
     pub large_body_mb: u32,
+    /// The environment: `{{name}}` values for every profile (a profile's own variables win).
+    #[serde(default)]
+    pub variables: BTreeMap<String, String>,
 }
 
 fn default_large_body_mb() -> u32 {
@@ -23,6 +27,7 @@ impl Default for Settings {
     fn default() -> Self {
         Settings {
             large_body_mb: default_large_body_mb(),
+            variables: BTreeMap::new(),
         }
     }
 }
@@ -73,9 +78,18 @@ mod tests {
         let path = dir.join("settings.json");
         let _ = std::fs::remove_dir_all(&dir);
         assert_eq!(Settings::load_at(&path).unwrap(), Settings::default());
-        Settings { large_body_mb: 12 }.save_at(&path).unwrap();
-        assert_eq!(Settings::load_at(&path).unwrap().large_body_mb, 12);
-        let err = Settings { large_body_mb: 0 }.save_at(&path).unwrap_err();
+        let twelve = Settings {
+            large_body_mb: 12,
+            variables: BTreeMap::from([("site".to_string(), "lab".to_string())]),
+        };
+        twelve.save_at(&path).unwrap();
+        assert_eq!(Settings::load_at(&path).unwrap(), twelve);
+        let err = Settings {
+            large_body_mb: 0,
+            ..Settings::default()
+        }
+        .save_at(&path)
+        .unwrap_err();
         assert!(err.to_string().contains("at least 1 MB"), "{err}");
         std::fs::write(&path, "{ broken").unwrap();
         let err = Settings::load_at(&path).unwrap_err().to_string();

@@ -12,8 +12,9 @@ use vcd_core::discover::{discover, DiscoverLimits};
 use vcd_core::link_map;
 use vcd_core::login::RequestAuth;
 use vcd_core::profile::ProfileStore;
-use vcd_core::request_draft::{DraftHeader, RequestDraft};
+use vcd_core::request_draft::{defined_variables, DraftHeader, RequestDraft};
 use vcd_core::response_view::ResponseView;
+use vcd_core::settings::Settings;
 use vcd_core::CoreError;
 
 #[derive(Args)]
@@ -104,13 +105,15 @@ pub async fn send(args: SendArgs) -> Result<(), String> {
     // Refuse a bad method, header or body before logging in.
     draft.prepare().map_err(fail)?;
     let (mut manager, kept) = session_cmd::open(&args.login).await.map_err(fail)?;
-    let vars = match &args.login.profile {
+    let profile_vars = match &args.login.profile {
         Some(name) => ProfileStore::open_default()
             .and_then(|s| s.get(name))
             .map(|p| p.variables)
             .unwrap_or_default(),
         None => Default::default(),
     };
+    let environment = Settings::load().map_err(|e| e.to_string())?.variables;
+    let vars = defined_variables(&environment, &profile_vars);
     let result = draft
         .send_as(&mut manager, &RequestAuth::Inherit, &vars)
         .await;

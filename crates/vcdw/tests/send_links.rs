@@ -194,3 +194,88 @@ fn links_maps_the_api_into_each_format() {
     assert!(String::from_utf8_lossy(&out.stderr).contains(".json, .csv, .md or .xml"));
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn variables_come_from_the_environment_and_the_profile_which_wins() {
+    let sim = sim();
+    let dir = tmp("vars");
+    std::fs::create_dir_all(dir.join("config")).unwrap();
+    std::fs::write(
+        dir.join("config/settings.json"),
+        r#"{"large_body_mb": 5, "variables": {"where": "org"}}"#,
+    )
+    .unwrap();
+    let password = [("VCDW_PASSWORD", "demo-Alice-1")];
+    for (name, extra) in [("env-only", None), ("override", Some("where=vdc/not-mine"))] {
+        let mut args = vec![
+            "profile",
+            "add",
+            name,
+            "--url",
+            sim.url(),
+            "--org",
+            "acme",
+            "--user",
+            "alice",
+            "--pin",
+            sim.sha256(),
+        ];
+        if let Some(v) = extra {
+            args.extend(["--var", v]);
+        }
+        let out = common::run_in(&dir, &args, "", &[]);
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    let out = common::run_in(
+        &dir,
+        &[
+            "send",
+            "GET",
+            "/api/{{where}}",
+            "--profile",
+            "env-only",
+            "--json",
+        ],
+        "",
+        &password,
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(json_of(&out)["body"].as_str().unwrap().contains("<OrgList"));
+
+    let out = common::run_in(
+        &dir,
+        &[
+            "send",
+            "GET",
+            "/api/{{where}}",
+            "--profile",
+            "override",
+            "--json",
+        ],
+        "",
+        &password,
+    );
+    assert_eq!(json_of(&out)["status"], 403, "the profile's value won");
+
+    let out = common::run_in(
+        &dir,
+        &["send", "GET", "/api/{{nowhere}}", "--profile", "env-only"],
+        "",
+        &password,
+    );
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("{{nowhere}}") && err.contains("where"),
+        "{err}"
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}

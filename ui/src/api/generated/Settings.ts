@@ -4,4 +4,8 @@ export type Settings = {
 /**
  * Bodies larger than this many megabytes are shown only when the user asks.
  */
-large_body_mb: number, };
+large_body_mb: number, 
+/**
+ * The environment: `{{name}}` values for every profile (a profile's own variables win).
+ */
+variables: { [key in string]?: string }, };

@@ -1,6 +1,7 @@
 import { useState } from "react";
 import type { Backend, ErrorReport, Settings } from "../../api/backend";
 import { ErrorBanner } from "../../components/ErrorBanner";
+import { KeyValueTable } from "../../components/KeyValueTable";
 
 interface Props {
   settings: Settings;
@@ -33,6 +34,20 @@ export function SettingsPanel({ settings, backend, onSaved, onClose }: Props) {
           Its links are listed at once and <strong>Save body…</strong> works whatever the size; only the text view
           waits for a click.
         </p>
+        <fieldset className="wide">
+          <legend>
+            Environment: <code>{"{{name}}"}</code> values for every profile (a profile's own variables win; not for
+            secrets)
+          </legend>
+          <KeyValueTable
+            rows={Object.entries(draft.variables).map(([k, v]) => [k, v ?? ""] as [string, string])}
+            noun="variable"
+            testId="environment-variables"
+            onChange={(rows) =>
+              setDraft({ ...draft, variables: Object.fromEntries(rows.filter(([k]) => k.trim() !== "")) })
+            }
+          />
+        </fieldset>
         <div className="form-actions">
           <button
             className="primary"

@@ -127,7 +127,7 @@ export function Composer({
         <div className="variables" data-testid="variables">
           {variables.map((v) => (
             <span key={v.name} className={v.value === null ? "var unknown" : "var"}>
-              <span className="mono">{`{{${v.name}}}`}</span> = {v.value ?? "not defined: add it to the profile"}
+              <span className="mono">{`{{${v.name}}}`}</span> = {v.value ?? "not defined: add it to the profile or to the environment (Settings)"}
             </span>
           ))}
         </div>
