@@ -87,7 +87,8 @@ pub async fn send_request(
     draft: RequestDraft,
     auth: RequestAuth,
 ) -> Result<SentResponse, ErrorReport> {
-    draft.prepare().map_err(|e| e.report())?;
+    // The draft is checked by `send_as` once its {{variables}} are resolved: a JSON body such as
+    // `{"n": {{count}}}` is only well-formed then.
     let profile_id_for_map = profile_id.clone();
     let task_app = app.clone();
     let task = tokio::spawn(async move {

@@ -102,8 +102,6 @@ pub async fn send(args: SendArgs) -> Result<(), String> {
         body,
         timeout_secs: None,
     };
-    // Refuse a bad method, header or body before logging in.
-    draft.prepare().map_err(fail)?;
     let (mut manager, kept) = session_cmd::open(&args.login).await.map_err(fail)?;
     let profile_vars = match &args.login.profile {
         Some(name) => ProfileStore::open_default()

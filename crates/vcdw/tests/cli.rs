@@ -4,7 +4,7 @@ mod common;
 
 use common::{Sim, VCDW};
 use serde_json::Value;
-use std::process::{Command, Output, Stdio};
+use std::process::{Command, Output};
 
 fn sim(args: &[&str]) -> Sim {
     Sim::start(args)
@@ -117,24 +117,7 @@ fn bad_input_gets_a_clear_error_and_a_failing_exit_code() {
 }
 
 fn vcdw_with_stdin(args: &[&str], stdin: &str, env: &[(&str, &str)]) -> Output {
-    use std::io::Write;
-    let mut child = Command::new(VCDW)
-        .args(args)
-        .env_remove("VCDW_PASSWORD")
-        .env_remove("VCDW_API_TOKEN")
-        .envs(env.iter().copied())
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("vcdw runs");
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(stdin.as_bytes())
-        .unwrap();
-    child.wait_with_output().unwrap()
+    common::run_with(args, stdin, env)
 }
 
 #[test]

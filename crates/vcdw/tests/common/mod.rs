@@ -52,9 +52,18 @@ impl Drop for Sim {
 /// Runs vcdw with its configuration under `dir`, `stdin` piped in, no secrets from the environment,
 /// and `env` added.
 pub fn run_in(dir: &Path, args: &[&str], stdin: &str, env: &[(&str, &str)]) -> Output {
+    let config = dir.join("config").display().to_string();
+    run_with(
+        args,
+        stdin,
+        &[&[("VCDW_CONFIG_DIR", config.as_str())][..], env].concat(),
+    )
+}
+
+/// Runs vcdw with `stdin` piped in, no secrets from the environment, and `env` added.
+pub fn run_with(args: &[&str], stdin: &str, env: &[(&str, &str)]) -> Output {
     let mut child = Command::new(VCDW)
         .args(args)
-        .env("VCDW_CONFIG_DIR", dir.join("config"))
         .env_remove("VCDW_PASSWORD")
         .env_remove("VCDW_API_TOKEN")
         .envs(env.iter().copied())
