@@ -2,6 +2,7 @@
 //! terse 400, while the parser here says where the mistake is.
 
 use crate::error::CoreError;
+use crate::xml::DepthGuard;
 use quick_xml::events::Event;
 use quick_xml::Reader;
 
@@ -35,8 +36,15 @@ pub fn check_well_formed(content_type: &str, body: &[u8]) -> Result<(), CoreErro
             let mut reader = Reader::from_reader(body);
             let mut depth = 0usize;
             let mut roots = 0usize;
+            let mut guard = DepthGuard::default();
             loop {
-                match reader.read_event() {
+                let event = reader.read_event();
+                if let Ok(e) = &event {
+                    guard
+                        .track(e, reader.buffer_position())
+                        .map_err(|e| bad("XML", e.to_string()))?;
+                }
+                match event {
                     Ok(Event::Start(_)) => {
                         if depth == 0 {
                             roots += 1;

@@ -1,7 +1,7 @@
 //! "Discover": maps an API by following its GET links and references breadth-first from a start
 //! page (the Session by default), bounded in depth and page count, with progress and cancel.
 
-use crate::address::join_path;
+use crate::address::{join_path, rebase, request_url, same_origin};
 use crate::api_version::accept_for;
 use crate::error::CoreError;
 use crate::http::Response;
@@ -95,14 +95,10 @@ fn looks_like_xml(response: &Response) -> bool {
 /// configured public address) its path and query against the profile's base, as login does.
 fn target(base: &Url, href: &str) -> Option<Url> {
     let url = Url::parse(href).ok()?;
-    if url.host_str() == base.host_str()
-        && url.port_or_known_default() == base.port_or_known_default()
-    {
+    if same_origin(&url, base) {
         return Some(url);
     }
-    let mut moved = join_path(base, url.path());
-    moved.set_query(url.query());
-    Some(moved)
+    Some(rebase(base, &url))
 }
 
 /// Whether a link is worth fetching to map the API: a GET of an XML document of the legacy API. A
@@ -131,7 +127,7 @@ pub async fn discover(
         .ok_or(CoreError::NotLoggedIn)?;
     let start_url = match start {
         None => join_path(&base, "/api/session"),
-        Some(s) => Url::parse(s).unwrap_or_else(|_| join_path(&base, s)),
+        Some(s) => request_url(&base, s)?,
     };
     let mut out = Discovery::default();
     let mut queued: HashSet<String> = HashSet::from([start_url.to_string()]);

@@ -73,6 +73,9 @@ pub enum CoreError {
     #[error("Refused to send: the URL would carry a secret ({what}), and URLs end up in proxy and server logs. VCD takes an API token only in the form body of /oauth/.../token; remove it from the URL.")]
     SecretInUrl { what: String },
 
+    #[error("Refused to send credentials to {url}: it is not this profile's address ({origin}), and the session, password and tokens belong only there. To call another server, set Auth to None for that request.")]
+    ForeignOrigin { url: String, origin: String },
+
     #[error("The server does not offer API version {version}. It offers: {offered}.")]
     VersionNotOffered { version: String, offered: String },
 
@@ -113,6 +116,7 @@ impl CoreError {
             CoreError::ApiTokenRefused { .. } => "api_token_refused",
             CoreError::ApiTokensNeedNewerVcd { .. } => "api_tokens_need_newer_vcd",
             CoreError::SecretInUrl { .. } => "secret_in_url",
+            CoreError::ForeignOrigin { .. } => "foreign_origin",
             CoreError::VersionNotOffered { .. } => "version_not_offered",
             CoreError::SessionRejected { .. } => "session_rejected",
             CoreError::NotLoggedIn => "not_logged_in",

@@ -1,5 +1,5 @@
-//! The HTTP client: one reqwest client per trust choice, and reqwest's failures turned into errors a
-//! tenant understands.
+//! The HTTP client: one reqwest client per trust choice, the redirect rule that keeps credentials
+//! with their origin, and reqwest's failures turned into errors a tenant understands.
 
 use crate::error::CoreError;
 use crate::tls::{client_config, CertificateLog, TlsTrust};
@@ -46,6 +46,7 @@ impl HttpClient {
             builder = builder.proxy(proxy);
         }
         let client = builder
+            .redirect(redirect_policy())
             .use_preconfigured_tls(tls)
             .timeout(options.timeout)
             .connect_timeout(options.timeout)
@@ -64,7 +65,9 @@ impl HttpClient {
         &self.client
     }
 
-    /// Sends a request and reads its whole body.
+    /// Sends a request and reads its whole body. An idempotent request that meets a kept-alive
+    /// connection the server had already closed is sent once more, on a fresh connection (as
+    /// browsers do); any other failure is explained.
     pub async fn send(&self, request: reqwest::RequestBuilder) -> Result<Response, CoreError> {
         let request = request
             .build()
@@ -73,11 +76,22 @@ impl HttpClient {
         let method = request.method().to_string();
         let request_headers = request.headers().clone();
         let started = std::time::Instant::now();
-        let response = self
-            .client
-            .execute(request)
-            .await
-            .map_err(|e| self.explain(&url, e))?;
+        let again = request
+            .try_clone()
+            .filter(|r| is_idempotent(r.method()));
+        let response = match self.client.execute(request).await {
+            Ok(r) => r,
+            Err(e) if again.is_some() && closed_before_answer(&e) => {
+                tracing::info!("the server had closed the kept-alive connection: sending again");
+                self.client
+                    .execute(again.expect("checked above"))
+                    .await
+                    .map_err(|e| self.explain(&url, e))?
+            }
+            Err(e) => return Err(self.explain(&url, e)),
+        };
+        // Where the answer came from, after any same-origin redirects.
+        let url = response.url().to_string();
         let status = response.status().as_u16();
         let headers = response.headers().clone();
         let body = response
@@ -142,6 +156,51 @@ impl HttpClient {
     }
 }
 
+/// Redirects are followed only within the origin (scheme, host, port) the request went to, at most
+/// ten. reqwest alone would follow another origin and strip only `Authorization`, so a legacy
+/// `x-vcloud-authorization` would travel on; a browser never sends such headers across origins.
+/// A redirect that is not followed comes back as the answer, with its `Location`.
+fn redirect_policy() -> reqwest::redirect::Policy {
+    reqwest::redirect::Policy::custom(|attempt| {
+        let first = attempt.previous().first().cloned();
+        if attempt.previous().len() > MAX_REDIRECTS {
+            attempt.stop()
+        } else if first.is_some_and(|f| !crate::address::same_origin(&f, attempt.url())) {
+            attempt.stop()
+        } else {
+            attempt.follow()
+        }
+    })
+}
+
+pub const MAX_REDIRECTS: usize = 10;
+
+fn is_idempotent(method: &reqwest::Method) -> bool {
+    use reqwest::Method;
+    [
+        Method::GET,
+        Method::HEAD,
+        Method::PUT,
+        Method::DELETE,
+        Method::OPTIONS,
+    ]
+    .contains(method)
+}
+
+/// hyper's "connection closed before message completed": a pooled connection the server closed.
+fn closed_before_answer(err: &reqwest::Error) -> bool {
+    let mut source = err.source();
+    while let Some(s) = source {
+        if let Some(h) = s.downcast_ref::<hyper::Error>() {
+            if h.is_incomplete_message() {
+                return true;
+            }
+        }
+        source = s.source();
+    }
+    false
+}
+
 fn error_chain(err: &reqwest::Error) -> String {
     let mut parts = vec![err.to_string()];
     let mut source = err.source();
@@ -174,5 +233,34 @@ impl Response {
         self.headers
             .get(reqwest::header::CONTENT_TYPE)
             .and_then(|v| v.to_str().ok())
+    }
+
+    /// For a redirect that came back as the answer: where it points, and why it was not followed.
+    pub fn redirect_not_followed(&self) -> Option<(String, String)> {
+        if !(300..400).contains(&self.status) {
+            return None;
+        }
+        let location = self.headers.get(reqwest::header::LOCATION)?.to_str().ok()?;
+        let here = url::Url::parse(&self.url).ok()?;
+        let Ok(there) = here.join(location) else {
+            return Some((
+                location.to_string(),
+                "Not followed: the Location is not a usable URL.".into(),
+            ));
+        };
+        let why = if crate::address::same_origin(&here, &there) {
+            format!(
+                "Not followed: more than {MAX_REDIRECTS} redirects in a row, which looks like a loop."
+            )
+        } else {
+            format!(
+                "Not followed: it leads to another origin ({}) than this request's ({}), and \
+                 credentials are only sent to the profile's own address. Open it with Auth: None \
+                 if you trust it.",
+                crate::address::origin(&there),
+                crate::address::origin(&here)
+            )
+        };
+        Some((there.to_string(), why))
     }
 }

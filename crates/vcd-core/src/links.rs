@@ -3,7 +3,7 @@
 //! with the HTTP method a `rel` implies. Extraction streams: the body is read once through a small
 //! buffer and only the links are kept, so a 100 MB body costs no more memory than its links.
 
-use crate::xml::local_name;
+use crate::xml::{local_name, DepthGuard};
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::Reader;
 use serde::{Deserialize, Serialize};
@@ -166,11 +166,18 @@ pub fn extract_xml<R: BufRead>(body: R) -> Result<PageLinks, NotXml> {
     let mut buf = Vec::new();
     let mut page = PageLinks::default();
     let mut seen_root = false;
+    let mut guard = DepthGuard::default();
     loop {
         let event = reader.read_event_into(&mut buf).map_err(|e| NotXml {
             position: reader.error_position(),
             reason: e.to_string(),
         })?;
+        guard
+            .track(&event, reader.buffer_position())
+            .map_err(|e| NotXml {
+                position: e.position,
+                reason: e.to_string(),
+            })?;
         match &event {
             Event::Start(e) | Event::Empty(e) => {
                 if !seen_root {

@@ -2,7 +2,9 @@
 //! `LoginUrl` of the version in use; API token: the OAuth exchange), and the session manager that
 //! attaches the session to requests, logs in again once on 401, and logs out.
 
-use crate::address::{join_path, normalize_base_url};
+use crate::address::{
+    check_no_secrets, join_path, normalize_base_url, origin, rebase, request_url, same_origin,
+};
 use crate::api_version::{json_accept_header, xml_accept_header, ApiVersion};
 use crate::error::CoreError;
 use crate::exchange::Exchange;
@@ -147,11 +149,7 @@ fn read_header(response: &Response, name: &str) -> Option<String> {
 /// differs from the profile's (VCD builds LoginUrl from its configured public address).
 fn login_target(base: &Url, login_url: &str) -> (Url, bool) {
     match Url::parse(login_url) {
-        Ok(announced) => {
-            let differs = announced.host_str() != base.host_str()
-                || announced.port_or_known_default() != base.port_or_known_default();
-            (join_path(base, announced.path()), differs)
-        }
+        Ok(announced) => (rebase(base, &announced), !same_origin(&announced, base)),
         Err(_) => (join_path(base, login_url), false),
     }
 }
@@ -277,9 +275,9 @@ fn read_session(response: &Response) -> Result<SessionInfo, CoreError> {
     if response.status != 200 {
         return Err(http_error(response));
     }
-    parse_session(&response.body).ok_or_else(|| CoreError::NotXml {
+    parse_session(&response.body).map_err(|why| CoreError::NotXml {
         url: response.url.clone(),
-        detail: "the body is not a VCD Session".into(),
+        detail: format!("the body is not a VCD Session: {why}"),
     })
 }
 
@@ -566,32 +564,48 @@ impl SessionManager {
         Ok(true)
     }
 
-    /// Refuses a URL that carries one of this profile's secrets or session tokens.
-    fn check_url(&self, url: &Url) -> Result<(), CoreError> {
-        let text = url.as_str();
-        let decoded: String = url::form_urlencoded::parse(url.query().unwrap_or("").as_bytes())
-            .map(|(k, v)| format!("{k}={v}"))
-            .collect::<Vec<_>>()
-            .join("&");
-        let mut secrets = vec![(
-            self.request.secret.expose().to_string(),
+    /// Where a request for `path` (a path, or a full URL) goes, checked once for every way of
+    /// sending: no secret in it (this profile's, the session's, or `auth`'s own), and credentials
+    /// only to the profile's own origin. An href naming the public address VCD announced (its
+    /// LoginUrl's host, when that differs) is reached by its path on the profile's address, as login
+    /// does; any other origin is refused unless the request carries no credentials.
+    fn target(&self, path: &str, auth: &RequestAuth) -> Result<Url, CoreError> {
+        let base = match &self.session {
+            Some(s) => s.base.clone(),
+            None => normalize_base_url(&self.request.base_url)?,
+        };
+        let mut url = request_url(&base, path)?;
+        let mut known = vec![(
+            self.request.secret.expose(),
             match self.request.kind {
                 AuthKind::ApiToken => "the API token",
                 AuthKind::Password => "the password",
             },
         )];
         if let Some(s) = &self.session {
-            secrets.push((s.bearer.expose().to_string(), "the session token"));
+            known.push((s.bearer.expose(), "the session token"));
             if let Some(l) = &s.legacy_token {
-                secrets.push((l.expose().to_string(), "the session token"));
+                known.push((l.expose(), "the session token"));
             }
         }
-        for (secret, what) in secrets {
-            if secret.len() >= 6 && (text.contains(&secret) || decoded.contains(&secret)) {
-                return Err(CoreError::SecretInUrl { what: what.into() });
+        known.extend(auth_secrets(auth));
+        check_no_secrets(&url, &known)?;
+        if !same_origin(&url, &base) {
+            let announced = self
+                .session
+                .as_ref()
+                .filter(|s| s.login_host_differs)
+                .and_then(|s| Url::parse(&s.login_url).ok());
+            if announced.is_some_and(|a| same_origin(&a, &url)) {
+                url = rebase(&base, &url);
+            } else if !matches!(auth, RequestAuth::None) {
+                return Err(CoreError::ForeignOrigin {
+                    url: url.to_string(),
+                    origin: origin(&base),
+                });
             }
         }
-        Ok(())
+        Ok(url)
     }
 
     fn auth_headers(&self, session: &Session, headers: &mut HeaderMap) -> Result<(), CoreError> {
@@ -621,12 +635,8 @@ impl SessionManager {
         }
         let mut retried = false;
         loop {
+            let url = self.target(path, &RequestAuth::Inherit)?;
             let session = self.session.as_ref().ok_or(CoreError::NotLoggedIn)?;
-            let url = match Url::parse(path) {
-                Ok(u) => u,
-                Err(_) => join_path(&session.base, path),
-            };
-            self.check_url(&url)?;
             let mut headers = extra_headers.clone();
             if !headers.contains_key(ACCEPT) {
                 let accept = if url.path().contains("/cloudapi/") {
@@ -708,17 +718,7 @@ impl SessionManager {
                 exchanged = Some((session, manager));
             }
         }
-        let base = match &self.session {
-            Some(s) => s.base.clone(),
-            None => normalize_base_url(&self.request.base_url)?,
-        };
-        let url = Url::parse(path).unwrap_or_else(|_| join_path(&base, path));
-        self.check_url(&url)?;
-        for (secret, what) in auth_secrets(auth) {
-            if secret.len() >= 6 && url.as_str().contains(secret) {
-                return Err(CoreError::SecretInUrl { what: what.into() });
-            }
-        }
+        let url = self.target(path, auth)?;
         let mut builder = self.client.inner().request(method, url).headers(headers);
         if let RequestAuth::Basic {
             user,

@@ -2,6 +2,7 @@
 //! large body costs its output and a small buffer), JSON with serde_json's layout. A body that does
 //! not parse is shown as it came.
 
+use crate::xml::DepthGuard;
 use quick_xml::events::Event;
 use quick_xml::{Reader, Writer};
 use std::io::BufRead;
@@ -12,8 +13,11 @@ pub fn pretty_xml<R: BufRead>(body: R) -> Option<String> {
     reader.config_mut().trim_text(true);
     let mut writer = Writer::new_with_indent(Vec::new(), b' ', 2);
     let mut buf = Vec::new();
+    let mut guard = DepthGuard::default();
     loop {
-        match reader.read_event_into(&mut buf).ok()? {
+        let event = reader.read_event_into(&mut buf).ok()?;
+        guard.track(&event, reader.buffer_position()).ok()?;
+        match event {
             Event::Eof => break,
             event => writer.write_event(event).ok()?,
         }

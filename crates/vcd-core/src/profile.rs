@@ -6,7 +6,7 @@ use crate::error::CoreError;
 use crate::http::HttpOptions;
 use crate::login::{AuthKind, LoginRequest, SessionHeader, SYSTEM_ORG};
 use crate::secret::Secret;
-use crate::storage::{config_dir, read_optional, write_atomic};
+use crate::storage::{config_dir, JsonStore, UnknownFields};
 use crate::tls::TlsTrust;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -44,6 +44,10 @@ pub struct ConnectionProfile {
     /// `{{name}}` values for requests (a VDC id, a catalog name...); never secrets.
     #[serde(default)]
     pub variables: BTreeMap<String, String>,
+    /// Fields a newer VCD Workbench wrote, kept as they were.
+    #[serde(flatten, default)]
+    #[ts(skip)]
+    pub unknown: UnknownFields,
 }
 
 fn default_auth() -> AuthKind {
@@ -70,6 +74,7 @@ impl ConnectionProfile {
             proxy: None,
             builtin_simulator: true,
             variables: BTreeMap::new(),
+            unknown: UnknownFields::new(),
         }
     }
 
@@ -126,13 +131,18 @@ impl ConnectionProfile {
 
 /// The profiles file: `profiles.json` in the configuration folder.
 pub struct ProfileStore {
-    path: PathBuf,
+    store: JsonStore,
 }
 
-#[derive(Serialize, Deserialize)]
+/// The format version of `profiles.json` this build writes.
+const PROFILES_VERSION: u32 = 1;
+
+#[derive(Default, Serialize, Deserialize)]
 struct ProfilesFile {
-    version: u32,
+    #[serde(default)]
     profiles: Vec<ConnectionProfile>,
+    #[serde(flatten)]
+    unknown: UnknownFields,
 }
 
 fn slug(name: &str) -> String {
@@ -154,99 +164,95 @@ fn slug(name: &str) -> String {
     }
 }
 
+/// The profile with this id, else this name (any case), or an error that lists the known ids.
+fn find(all: &[ConnectionProfile], id_or_name: &str) -> Result<ConnectionProfile, CoreError> {
+    all.iter()
+        .find(|p| p.id == id_or_name)
+        .or_else(|| all.iter().find(|p| p.name.eq_ignore_ascii_case(id_or_name)))
+        .cloned()
+        .ok_or_else(|| {
+            let known: Vec<&str> = all.iter().map(|p| p.id.as_str()).collect();
+            CoreError::Profile(format!(
+                "There is no profile '{id_or_name}'. Known profiles: {}.",
+                if known.is_empty() {
+                    "none".to_string()
+                } else {
+                    known.join(", ")
+                }
+            ))
+        })
+}
+
 impl ProfileStore {
     pub fn open_default() -> Result<ProfileStore, CoreError> {
-        Ok(ProfileStore {
-            path: config_dir()?.join("profiles.json"),
-        })
+        Ok(Self::at(config_dir()?.join("profiles.json")))
     }
 
     pub fn at(path: PathBuf) -> ProfileStore {
-        ProfileStore { path }
+        ProfileStore {
+            store: JsonStore::new(path, "profiles file", PROFILES_VERSION),
+        }
     }
 
     pub fn path(&self) -> &std::path::Path {
-        &self.path
+        self.store.path()
+    }
+
+    /// The profiles in a profiles file's bytes (what `list` reads).
+    pub fn parse(bytes: &[u8]) -> Result<Vec<ConnectionProfile>, CoreError> {
+        let store = JsonStore::new("profiles.json".into(), "profiles file", PROFILES_VERSION);
+        Ok(store.decode::<ProfilesFile>(bytes)?.0.profiles)
     }
 
     /// The stored profiles; a damaged file is reported, never overwritten.
     pub fn list(&self) -> Result<Vec<ConnectionProfile>, CoreError> {
-        let Some(bytes) = read_optional(&self.path)? else {
-            return Ok(Vec::new());
-        };
-        let file: ProfilesFile =
-            serde_json::from_slice(&bytes).map_err(|e| CoreError::Storage {
-                path: self.path.display().to_string(),
-                reason: format!(
-                "it is not a valid profiles file ({e}); fix or move it away — nothing was changed"
-            ),
-            })?;
-        Ok(file.profiles)
+        Ok(self
+            .store
+            .read::<ProfilesFile>()?
+            .map(|f| f.profiles)
+            .unwrap_or_default())
     }
 
     pub fn get(&self, id_or_name: &str) -> Result<ConnectionProfile, CoreError> {
-        let all = self.list()?;
-        all.iter()
-            .find(|p| p.id == id_or_name)
-            .or_else(|| all.iter().find(|p| p.name.eq_ignore_ascii_case(id_or_name)))
-            .cloned()
-            .ok_or_else(|| {
-                let known: Vec<&str> = all.iter().map(|p| p.id.as_str()).collect();
-                CoreError::Profile(format!(
-                    "There is no profile '{id_or_name}'. Known profiles: {}.",
-                    if known.is_empty() {
-                        "none".to_string()
-                    } else {
-                        known.join(", ")
-                    }
-                ))
-            })
-    }
-
-    fn write(&self, profiles: Vec<ConnectionProfile>) -> Result<(), CoreError> {
-        let file = ProfilesFile {
-            version: 1,
-            profiles,
-        };
-        let bytes = serde_json::to_vec_pretty(&file)
-            .map_err(|e| CoreError::Internal(format!("profiles could not be encoded: {e}")))?;
-        write_atomic(&self.path, &bytes)
+        find(&self.list()?, id_or_name)
     }
 
     /// Adds a profile (a fresh id is made from its name when empty or taken) or replaces the one
-    /// with the same id. Returns the stored profile.
+    /// with the same id, keeping the fields a newer version stored in it. Returns the stored
+    /// profile. Read, change and write happen under the store's lock: parallel saves all land.
     pub fn save(&self, mut profile: ConnectionProfile) -> Result<ConnectionProfile, CoreError> {
         profile.validate()?;
-        let mut all = self.list()?;
-        if let Some(existing) = all
-            .iter_mut()
-            .find(|p| p.id == profile.id && !profile.id.is_empty())
-        {
-            *existing = profile.clone();
-        } else {
-            let base = slug(&profile.name);
-            let mut id = base.clone();
-            let mut n = 2;
-            while id == DEMO_PROFILE_ID || all.iter().any(|p| p.id == id) {
-                id = format!("{base}-{n}");
-                n += 1;
+        self.store.update(|file: &mut ProfilesFile| {
+            let all = &mut file.profiles;
+            if let Some(existing) = all
+                .iter_mut()
+                .find(|p| p.id == profile.id && !profile.id.is_empty())
+            {
+                if profile.unknown.is_empty() {
+                    profile.unknown = std::mem::take(&mut existing.unknown);
+                }
+                *existing = profile.clone();
+            } else {
+                let base = slug(&profile.name);
+                let mut id = base.clone();
+                let mut n = 2;
+                while id == DEMO_PROFILE_ID || all.iter().any(|p| p.id == id) {
+                    id = format!("{base}-{n}");
+                    n += 1;
+                }
+                profile.id = id;
+                all.push(profile.clone());
             }
-            profile.id = id;
-            all.push(profile.clone());
-        }
-        self.write(all)?;
-        Ok(profile)
+            Ok(profile)
+        })
     }
 
     pub fn remove(&self, id: &str) -> Result<ConnectionProfile, CoreError> {
-        let removed = self.get(id)?;
-        let all = self
-            .list()?
-            .into_iter()
-            .filter(|p| p.id != removed.id)
-            .collect();
-        self.write(all)?;
-        Ok(removed)
+        self.store.update(|file: &mut ProfilesFile| {
+            let removed = find(&file.profiles, id)?;
+            file.profiles.retain(|p| p.id != removed.id);
+            Ok(removed)
+        })
     }
 }
 

@@ -2,7 +2,7 @@
 
 pub use crate::links::Link;
 use crate::links::{from_element, Found};
-use crate::xml::{local_name_in, VCLOUD_NS};
+use crate::xml::{local_name, local_name_in, DepthGuard, VCLOUD_NS};
 use quick_xml::events::Event;
 use quick_xml::NsReader;
 
@@ -14,13 +14,20 @@ pub struct SessionInfo {
     pub links: Vec<Link>,
 }
 
-/// Reads a `Session` document (any prefix); `None` when the body is not one.
-pub fn parse_session(xml: &[u8]) -> Option<SessionInfo> {
+/// Reads a `Session` document (any prefix); when the body is not one, says why.
+pub fn parse_session(xml: &[u8]) -> Result<SessionInfo, String> {
     let mut reader = NsReader::from_reader(xml);
     let mut buf = Vec::new();
     let mut info: Option<SessionInfo> = None;
+    let mut guard = DepthGuard::default();
     loop {
-        let (ns, event) = reader.read_resolved_event_into(&mut buf).ok()?;
+        let position = reader.buffer_position();
+        let (ns, event) = reader
+            .read_resolved_event_into(&mut buf)
+            .map_err(|e| format!("it is not well-formed XML ({e})"))?;
+        guard
+            .track(&event, position)
+            .map_err(|e| e.to_string())?;
         match &event {
             Event::Start(e) | Event::Empty(e) => {
                 let name = local_name_in(&ns, e, VCLOUD_NS);
@@ -40,7 +47,9 @@ pub fn parse_session(xml: &[u8]) -> Option<SessionInfo> {
                             links: Vec::new(),
                         })
                     }
-                    (None, _) => return None,
+                    (None, _) => {
+                        return Err(format!("its root element is <{}>, not <Session>", local_name(e)))
+                    }
                     (Some(s), Some("Link")) => {
                         if let Some(Found::Link(link)) = from_element(e, reader.decoder()) {
                             s.links.push(link);
@@ -49,7 +58,7 @@ pub fn parse_session(xml: &[u8]) -> Option<SessionInfo> {
                     _ => {}
                 }
             }
-            Event::Eof => return info,
+            Event::Eof => return info.ok_or_else(|| "it holds no element".to_string()),
             _ => {}
         }
         buf.clear();

@@ -1,8 +1,8 @@
-//! The app's settings, kept as JSON beside the profiles (written atomically; a damaged file is
-//! reported, not overwritten).
+//! The app's settings, kept as JSON beside the profiles in a [`JsonStore`] (locked, atomic, unknown
+//! fields kept; a damaged or newer file is reported, not overwritten).
 
 use crate::error::CoreError;
-use crate::storage::{config_dir, read_optional, write_atomic};
+use crate::storage::{config_dir, JsonStore, UnknownFields};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -17,6 +17,17 @@ pub struct Settings {
     /// The environment: `{{name}}` values for every profile (a profile's own variables win).
     #[serde(default)]
     pub variables: BTreeMap<String, String>,
+    /// Settings a newer VCD Workbench wrote, kept as they were.
+    #[serde(flatten, default)]
+    #[ts(skip)]
+    pub unknown: UnknownFields,
+}
+
+/// The format version of `settings.json` this build writes.
+const SETTINGS_VERSION: u32 = 1;
+
+fn store(path: &Path) -> JsonStore {
+    JsonStore::new(path.to_path_buf(), "settings file", SETTINGS_VERSION)
 }
 
 fn default_large_body_mb() -> u32 {
@@ -28,6 +39,7 @@ impl Default for Settings {
         Settings {
             large_body_mb: default_large_body_mb(),
             variables: BTreeMap::new(),
+            unknown: UnknownFields::new(),
         }
     }
 }
@@ -47,24 +59,29 @@ impl Settings {
     }
 
     pub fn load_at(path: &Path) -> Result<Settings, CoreError> {
-        match read_optional(path)? {
-            None => Ok(Settings::default()),
-            Some(bytes) => serde_json::from_slice(&bytes).map_err(|e| CoreError::Storage {
-                path: path.display().to_string(),
-                reason: format!("it is not valid settings JSON ({e}); fix or delete it"),
-            }),
-        }
+        Ok(store(path).read()?.unwrap_or_default())
     }
 
+    /// The settings in a settings file's bytes (what `load` reads).
+    pub fn parse(bytes: &[u8]) -> Result<Settings, CoreError> {
+        Ok(store(Path::new("settings.json")).decode(bytes)?.0)
+    }
+
+    /// Saves these settings, keeping the ones a newer version stored that this one does not know.
     pub fn save_at(&self, path: &Path) -> Result<(), CoreError> {
         if self.large_body_mb == 0 {
             return Err(CoreError::Profile(
                 "The large-body threshold must be at least 1 MB.".into(),
             ));
         }
-        let text =
-            serde_json::to_vec_pretty(self).map_err(|e| CoreError::Internal(e.to_string()))?;
-        write_atomic(path, &text)
+        store(path).update(|saved: &mut Settings| {
+            let unknown = std::mem::take(&mut saved.unknown);
+            *saved = self.clone();
+            if saved.unknown.is_empty() {
+                saved.unknown = unknown;
+            }
+            Ok(())
+        })
     }
 }
 
@@ -81,6 +98,7 @@ mod tests {
         let twelve = Settings {
             large_body_mb: 12,
             variables: BTreeMap::from([("site".to_string(), "lab".to_string())]),
+            ..Settings::default()
         };
         twelve.save_at(&path).unwrap();
         assert_eq!(Settings::load_at(&path).unwrap(), twelve);
@@ -93,7 +111,7 @@ mod tests {
         assert!(err.to_string().contains("at least 1 MB"), "{err}");
         std::fs::write(&path, "{ broken").unwrap();
         let err = Settings::load_at(&path).unwrap_err().to_string();
-        assert!(err.contains("not valid settings JSON"), "{err}");
+        assert!(err.contains("not a valid settings file"), "{err}");
         assert_eq!(std::fs::read_to_string(&path).unwrap(), "{ broken");
         std::fs::remove_dir_all(&dir).unwrap();
     }

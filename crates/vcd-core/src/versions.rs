@@ -5,7 +5,7 @@ use crate::api_version::{xml_accept_header, ApiVersion};
 use crate::error::CoreError;
 use crate::http::{HttpClient, HttpOptions, Response};
 use crate::vcd_error::VcdError;
-use crate::xml::{append_text, local_name, local_name_in, VERSIONS_NS};
+use crate::xml::{append_text, local_name, local_name_in, DepthGuard, VERSIONS_NS};
 use quick_xml::events::Event;
 use quick_xml::NsReader;
 use serde::Serialize;
@@ -72,10 +72,15 @@ pub fn parse_versions(xml: &[u8]) -> Result<VersionList, VersionsParseError> {
     let mut field: Option<&'static str> = None;
     let mut text = String::new();
     let mut saw_root = false;
+    let mut guard = DepthGuard::default();
     loop {
+        let position = reader.buffer_position();
         let (ns, event) = reader
             .read_resolved_event_into(&mut buf)
             .map_err(|e| VersionsParseError::NotXml(format!("malformed XML: {e}")))?;
+        guard
+            .track(&event, position)
+            .map_err(|e| VersionsParseError::NotXml(e.to_string()))?;
         match &event {
             Event::Start(e) | Event::Empty(e) => {
                 let empty = matches!(event, Event::Empty(_));

@@ -9,6 +9,42 @@ pub const VCLOUD_NS: &str = "http://www.vmware.com/vcloud/v1.5";
 /// The namespace of `GET /api/versions`.
 pub const VERSIONS_NS: &str = "http://www.vmware.com/vcloud/versions";
 
+/// How deep elements may nest in a body the engine reads. Real VCD payloads, OVF envelopes included,
+/// stay under 30 levels; the limit keeps a hostile body from overflowing quick-xml's namespace
+/// counter (it panics past 65,535 levels) and from growing the stack of open elements without end.
+pub const MAX_DEPTH: usize = 512;
+
+/// A document nested deeper than [`MAX_DEPTH`].
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("its elements nest more than {MAX_DEPTH} levels deep (at byte {position}), which no VCD document does")]
+pub struct TooDeep {
+    pub position: u64,
+}
+
+/// Counts open elements event by event; every XML reader of the engine feeds it each event it
+/// reads, so that no document nests past [`MAX_DEPTH`].
+#[derive(Debug, Default)]
+pub struct DepthGuard {
+    depth: usize,
+}
+
+impl DepthGuard {
+    /// Records `event` (read when the reader stood at byte `position`); the depth after it.
+    pub fn track(&mut self, event: &Event, position: u64) -> Result<usize, TooDeep> {
+        match event {
+            Event::Start(_) => {
+                self.depth += 1;
+                if self.depth > MAX_DEPTH {
+                    return Err(TooDeep { position });
+                }
+            }
+            Event::End(_) => self.depth = self.depth.saturating_sub(1),
+            _ => {}
+        }
+        Ok(self.depth)
+    }
+}
+
 /// The element's local name when it is in namespace `ns`.
 pub fn local_name_in<'a>(resolved: &ResolveResult, e: &'a BytesStart, ns: &str) -> Option<&'a str> {
     match resolved {
