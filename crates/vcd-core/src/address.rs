@@ -94,7 +94,8 @@ pub fn request_url(base: &Url, input: &str) -> Result<Url, CoreError> {
     if input.contains("://") {
         return Err(CoreError::InvalidUrl {
             input: input.to_string(),
-            reason: "only http:// and https:// URLs, or a path such as /api/org, can be sent".into(),
+            reason: "only http:// and https:// URLs, or a path such as /api/org, can be sent"
+                .into(),
         });
     }
     if input.is_empty() {
@@ -130,6 +131,16 @@ const SECRET_PARAMETERS: &[&str] = &[
 /// it is) anywhere in the URL, percent-encoded or not. URLs end up in proxy and server logs.
 pub fn check_no_secrets(url: &Url, known: &[(&str, &str)]) -> Result<(), CoreError> {
     let refuse = |what: String| Err(CoreError::SecretInUrl { what });
+    let raw = url.as_str();
+    let decoded = percent_encoding::percent_decode_str(raw).decode_utf8_lossy();
+    let form_decoded = decoded.replace('+', " ");
+    for (secret, what) in known {
+        if secret.len() >= 6
+            && (raw.contains(secret) || decoded.contains(secret) || form_decoded.contains(secret))
+        {
+            return refuse((*what).to_string());
+        }
+    }
     if !url.username().is_empty() || url.password().is_some() {
         return refuse("a user name and password before the host".into());
     }
@@ -139,16 +150,6 @@ pub fn check_no_secrets(url: &Url, known: &[(&str, &str)]) -> Result<(), CoreErr
             if SECRET_PARAMETERS.contains(&key.as_str()) {
                 return refuse(format!("the parameter '{key}'"));
             }
-        }
-    }
-    let raw = url.as_str();
-    let decoded = percent_encoding::percent_decode_str(raw).decode_utf8_lossy();
-    let form_decoded = decoded.replace('+', " ");
-    for (secret, what) in known {
-        if secret.len() >= 6
-            && (raw.contains(secret) || decoded.contains(secret) || form_decoded.contains(secret))
-        {
-            return refuse((*what).to_string());
         }
     }
     Ok(())
@@ -236,7 +237,11 @@ mod tests {
             "https://other.example.com:8443/api?x=1"
         );
         for bad in ["", "ftp://h/x", "https://"] {
-            assert_eq!(request_url(&base, bad).unwrap_err().kind(), "invalid_url", "{bad}");
+            assert_eq!(
+                request_url(&base, bad).unwrap_err().kind(),
+                "invalid_url",
+                "{bad}"
+            );
         }
     }
 
@@ -250,7 +255,11 @@ mod tests {
             ("https://vcd.example.com:8443/x", false),
             ("https://evil.example.com/x", false),
         ] {
-            assert_eq!(same_origin(&a, &Url::parse(other).unwrap()), same, "{other}");
+            assert_eq!(
+                same_origin(&a, &Url::parse(other).unwrap()),
+                same,
+                "{other}"
+            );
         }
         assert_eq!(origin(&a), "https://vcd.example.com");
     }

@@ -46,6 +46,17 @@ pub enum CoreError {
     #[error("The request uses {{{{{name}}}}}, which has no value. Known: {known}. Add it to the profile's variables.")]
     UnknownVariable { name: String, known: String },
 
+    #[error(
+        "'{method}' is not an HTTP method: use GET, POST, PUT, DELETE, PATCH, HEAD or OPTIONS."
+    )]
+    BadMethod { method: String },
+
+    #[error("The header '{name}' cannot be sent: {reason}. Fix it in the Headers table (or -H) and send again.")]
+    BadHeader { name: String, reason: String },
+
+    #[error("A timeout of {seconds} s cannot be used: give 1 to {max} seconds.")]
+    BadTimeout { seconds: u64, max: u64 },
+
     #[error("The body is not well-formed {format}: {reason}. VCD would refuse it; fix it and send again.")]
     BadBody { format: String, reason: String },
 
@@ -122,6 +133,9 @@ impl CoreError {
             CoreError::NotLoggedIn => "not_logged_in",
             CoreError::Storage { .. } => "storage",
             CoreError::BadBody { .. } => "bad_body",
+            CoreError::BadMethod { .. } => "bad_method",
+            CoreError::BadHeader { .. } => "bad_header",
+            CoreError::BadTimeout { .. } => "bad_timeout",
             CoreError::UnknownVariable { .. } => "unknown_variable",
             CoreError::Profile(_) => "profile",
             CoreError::Internal(_) => "internal",

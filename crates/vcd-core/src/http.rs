@@ -26,6 +26,21 @@ impl Default for HttpOptions {
     }
 }
 
+/// The longest timeout a request may have: an hour covers a large download on a slow line.
+pub const MAX_TIMEOUT_SECS: u64 = 3600;
+
+/// A timeout a user gave, in seconds: 0 would fail every request at once, and one over an hour is
+/// a typo; both are refused rather than quietly changed.
+pub fn timeout_from_secs(seconds: u64) -> Result<Duration, CoreError> {
+    if seconds == 0 || seconds > MAX_TIMEOUT_SECS {
+        return Err(CoreError::BadTimeout {
+            seconds,
+            max: MAX_TIMEOUT_SECS,
+        });
+    }
+    Ok(Duration::from_secs(seconds))
+}
+
 /// A client and the log of the certificates its connections were shown.
 #[derive(Debug, Clone)]
 pub struct HttpClient {
@@ -76,9 +91,7 @@ impl HttpClient {
         let method = request.method().to_string();
         let request_headers = request.headers().clone();
         let started = std::time::Instant::now();
-        let again = request
-            .try_clone()
-            .filter(|r| is_idempotent(r.method()));
+        let again = request.try_clone().filter(|r| is_idempotent(r.method()));
         let response = match self.client.execute(request).await {
             Ok(r) => r,
             Err(e) if again.is_some() && closed_before_answer(&e) => {

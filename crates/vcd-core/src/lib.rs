@@ -24,6 +24,7 @@ pub mod session_xml;
 pub mod settings;
 pub mod storage;
 pub mod synthetic;
+pub mod terminal;
 pub mod tls;
 pub mod variables;
 pub mod vcd_error;

@@ -3,14 +3,13 @@
 
 use crate::body_check::check_well_formed;
 use crate::error::CoreError;
-use crate::http::Response;
+use crate::http::{timeout_from_secs, Response};
 use crate::login::{RequestAuth, SessionManager};
 use crate::variables::{resolve, used, VariableUse};
 use reqwest::header::{HeaderMap, HeaderName, HeaderValue, CONTENT_TYPE};
 use reqwest::Method;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
-use std::time::Duration;
 use ts_rs::TS;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -43,13 +42,6 @@ pub fn defined_variables(
     let mut vars = environment.clone();
     vars.extend(profile.iter().map(|(k, v)| (k.clone(), v.clone())));
     vars
-}
-
-fn bad_input(reason: String) -> CoreError {
-    CoreError::InvalidUrl {
-        input: "the request".into(),
-        reason,
-    }
 }
 
 /// What the composer starts from: a method and URL (typed, or a clicked link with its media type).
@@ -110,20 +102,30 @@ impl RequestDraft {
     /// The method, the enabled headers and the body, checked.
     pub fn prepare(&self) -> Result<(Method, HeaderMap, Option<Vec<u8>>), CoreError> {
         let method = Method::from_bytes(self.method.trim().to_ascii_uppercase().as_bytes())
-            .map_err(|_| bad_input(format!("'{}' is not an HTTP method", self.method)))?;
+            .ok()
+            .filter(|_| !self.method.trim().is_empty())
+            .ok_or_else(|| CoreError::BadMethod {
+                method: self.method.trim().to_string(),
+            })?;
         let mut headers = HeaderMap::new();
         for h in self
             .headers
             .iter()
             .filter(|h| h.enabled && !h.name.trim().is_empty())
         {
-            let name = HeaderName::from_bytes(h.name.trim().as_bytes())
-                .map_err(|_| bad_input(format!("'{}' is not a header name", h.name.trim())))?;
-            let value = HeaderValue::from_str(h.value.trim()).map_err(|_| {
-                bad_input(format!(
-                    "the value of header '{name}' holds characters HTTP cannot carry"
-                ))
+            let name = HeaderName::from_bytes(h.name.trim().as_bytes()).map_err(|_| {
+                CoreError::BadHeader {
+                    name: h.name.trim().to_string(),
+                    reason: "a header name is letters, digits and - _ . ! # $ % & ' * + ^ ` | ~, \
+                             without spaces or ':'"
+                        .into(),
+                }
             })?;
+            let value =
+                HeaderValue::from_str(h.value.trim()).map_err(|_| CoreError::BadHeader {
+                    name: name.to_string(),
+                    reason: "its value holds a line break or another control character".into(),
+                })?;
             headers.append(name, value);
         }
         let body = self
@@ -219,14 +221,17 @@ impl RequestDraft {
         }
         let this = self.resolved(&Self::variables(manager, defined))?;
         let (method, headers, body) = this.prepare()?;
+        let limit = self.timeout_secs.map(timeout_from_secs).transpose()?;
         let sending = manager.send_as(auth, method, this.url.trim(), &headers, body);
-        match self.timeout_secs {
-            Some(secs) => tokio::time::timeout(Duration::from_secs(secs.max(1)), sending)
-                .await
-                .map_err(|_| CoreError::Timeout {
-                    url: this.url.clone(),
-                    seconds: secs.max(1),
-                })?,
+        match limit {
+            Some(limit) => {
+                tokio::time::timeout(limit, sending)
+                    .await
+                    .map_err(|_| CoreError::Timeout {
+                        url: this.url.clone(),
+                        seconds: limit.as_secs(),
+                    })?
+            }
             None => sending.await,
         }
     }

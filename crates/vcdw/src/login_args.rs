@@ -4,7 +4,7 @@
 use crate::trust_args::TrustArgs;
 use clap::Args;
 use std::io::BufRead;
-use std::time::Duration;
+use vcd_core::http::timeout_from_secs;
 use vcd_core::login::{SessionHeader, SYSTEM_ORG};
 use vcd_core::profile::ProfileStore;
 use vcd_core::secrets::SecretStore;
@@ -24,8 +24,8 @@ pub struct LoginArgs {
     /// The user name (not needed with --api-token: the token names its user).
     #[arg(long, required_unless_present_any = ["api_token", "token_stdin", "profile"])]
     pub user: Option<String>,
-    /// Log in to the provider (System) org.
-    #[arg(long, conflicts_with = "org")]
+    /// Log in to the provider (System) org; `--org System` says the same.
+    #[arg(long)]
     pub provider: bool,
     /// Log in with an API token (VCD 10.3.1+) instead of a password.
     #[arg(long)]
@@ -47,6 +47,17 @@ pub struct LoginArgs {
     /// Seconds to wait for the server.
     #[arg(long, default_value_t = 30)]
     pub timeout: u64,
+}
+
+/// The org from `--org` and `--provider`: System is the provider org, so both may be given together.
+pub fn org_of(org: Option<&str>, provider: bool) -> Result<String, String> {
+    match (org, provider) {
+        (Some(org), true) if !org.eq_ignore_ascii_case(SYSTEM_ORG) => Err(format!(
+            "--provider means the System org, but --org names '{org}': give one of them"
+        )),
+        (_, true) => Ok(SYSTEM_ORG.to_string()),
+        (org, false) => Ok(org.unwrap_or_default().to_string()),
+    }
 }
 
 fn read_stdin_line(what: &str) -> Result<Secret, String> {
@@ -110,7 +121,7 @@ impl LoginArgs {
         &self,
         secret_required: bool,
     ) -> Result<(LoginRequest, HttpOptions, Option<String>), String> {
-        let timeout = Duration::from_secs(self.timeout.max(1));
+        let timeout = timeout_from_secs(self.timeout).map_err(|e| e.to_string())?;
         if let Some(name) = &self.profile {
             let profile = ProfileStore::open_default()
                 .and_then(|s| s.get(name))
@@ -160,11 +171,7 @@ impl LoginArgs {
     }
 
     fn request(&self) -> Result<LoginRequest, String> {
-        let org = if self.provider {
-            SYSTEM_ORG.to_string()
-        } else {
-            self.org.clone().unwrap_or_default()
-        };
+        let org = org_of(self.org.as_deref(), self.provider)?;
         Ok(LoginRequest {
             base_url: self.url.clone().unwrap_or_default(),
             org,

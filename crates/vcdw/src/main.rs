@@ -146,7 +146,8 @@ async fn main() -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(message) => {
-            eprintln!("vcdw: {message}");
+            // A server's words reach the terminal with their escape sequences made visible.
+            eprintln!("vcdw: {}", vcd_core::terminal::terminal_safe(&message));
             ExitCode::FAILURE
         }
     }
@@ -264,7 +265,7 @@ async fn run_versions(
     let trust = trust.to_trust()?;
     let options = HttpOptions {
         trust,
-        timeout: Duration::from_secs(timeout.max(1)),
+        timeout: vcd_core::http::timeout_from_secs(timeout).map_err(|e| e.to_string())?,
         proxy: None,
     };
     let list = match discover_versions(url, &options).await {

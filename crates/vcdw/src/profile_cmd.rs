@@ -3,7 +3,7 @@
 use crate::trust_args::TrustArgs;
 use clap::{Args, Subcommand};
 use std::io::BufRead;
-use vcd_core::login::{SessionHeader, SYSTEM_ORG};
+use vcd_core::login::SessionHeader;
 use vcd_core::profile::{ConnectionProfile, ProfileStore};
 use vcd_core::secrets::{SecretLocation, SecretStore};
 use vcd_core::tls::TlsTrust;
@@ -33,7 +33,8 @@ pub struct AddArgs {
     url: String,
     #[arg(long, required_unless_present = "provider")]
     org: Option<String>,
-    #[arg(long, conflicts_with = "org")]
+    /// The provider (System) org; `--org System` says the same.
+    #[arg(long)]
     provider: bool,
     #[arg(long, required_unless_present = "api_token")]
     user: Option<String>,
@@ -135,11 +136,7 @@ fn add(args: AddArgs) -> Result<(), String> {
         id: String::new(),
         name: args.name.clone(),
         base_url: args.url.clone(),
-        org: if args.provider {
-            SYSTEM_ORG.into()
-        } else {
-            args.org.clone().unwrap_or_default()
-        },
+        org: crate::login_args::org_of(args.org.as_deref(), args.provider)?,
         user: args.user.clone().unwrap_or_default(),
         auth,
         api_version: args.version.clone(),
@@ -160,6 +157,7 @@ fn add(args: AddArgs) -> Result<(), String> {
                     .ok_or_else(|| format!("--var '{v}' has no '=': write it as NAME=VALUE"))
             })
             .collect::<Result<_, _>>()?,
+        unknown: Default::default(),
     };
     let saved = store()?.save(profile).map_err(|e| e.to_string())?;
     println!("Saved profile '{}'.", saved.id);

@@ -15,6 +15,7 @@ use vcd_core::profile::ProfileStore;
 use vcd_core::request_draft::{defined_variables, DraftHeader, RequestDraft};
 use vcd_core::response_view::ResponseView;
 use vcd_core::settings::Settings;
+use vcd_core::terminal::terminal_safe;
 use vcd_core::CoreError;
 
 #[derive(Args)]
@@ -136,18 +137,38 @@ pub async fn send(args: SendArgs) -> Result<(), String> {
                 "links": view.links,
                 "references": view.references,
                 "error": view.error,
+                "parse_error": view.parse_error,
+                "redirect": view.redirect,
             })
         );
     } else {
+        // On a terminal the server's text is made harmless; into a pipe or file it goes as sent.
+        let shown = |s: &str| -> String {
+            if std::io::stdout().is_terminal() {
+                terminal_safe(s).into_owned()
+            } else {
+                s.to_string()
+            }
+        };
         println!(
             "HTTP {} {} · {} ms · {} bytes",
             view.status, view.reason, view.elapsed_ms, view.size
         );
         for h in &view.headers {
-            println!("{}: {}", h.name, h.value);
+            println!("{}: {}", h.name, shown(&h.value));
         }
         println!();
-        println!("{text}");
+        println!("{}", shown(&text));
+        if let Some(r) = &view.redirect {
+            eprintln!(
+                "vcdw: redirect to {}: {}",
+                terminal_safe(&r.location),
+                r.reason
+            );
+        }
+        if let Some(p) = &view.parse_error {
+            eprintln!("vcdw: {}", terminal_safe(p));
+        }
         if let Some(e) = &view.error {
             if let Some(hint) = &e.hint {
                 eprintln!("vcdw: hint: {hint}");

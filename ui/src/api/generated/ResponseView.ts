@@ -2,6 +2,7 @@
 import type { ErrorView } from "./ErrorView";
 import type { HeaderLine } from "./HeaderLine";
 import type { Link } from "./Link";
+import type { RedirectView } from "./RedirectView";
 import type { Reference } from "./Reference";
 
 export type ResponseView = { method: string, url: string, status: number, 
@@ -16,4 +17,12 @@ links_total: number, references_total: number,
 /**
  * Why the body yielded no links although it claims to be XML.
  */
-links_error: string | null, error: ErrorView | null, };
+links_error: string | null, 
+/**
+ * "The body could not be parsed: …" when its Content-Type says XML or JSON and it is not.
+ */
+parse_error: string | null, 
+/**
+ * A redirect that came back as the answer instead of being followed.
+ */
+redirect: RedirectView | null, error: ErrorView | null, };
