@@ -9,13 +9,14 @@ use tauri::Emitter;
 use tauri::{AppHandle, Manager, State};
 use tokio::sync::Mutex;
 use tokio::task::AbortHandle;
+use vcd_core::body::{Body, BodyLimits};
 use vcd_core::discover::page_links;
 use vcd_core::discover::{discover, DiscoverLimits, DiscoverProgress};
 use vcd_core::http::Response;
 use vcd_core::link_map::{self, ExportFormat, LinkMap};
 use vcd_core::links::PageLinks;
 use vcd_core::login::RequestAuth;
-use vcd_core::pretty::pretty;
+use vcd_core::pretty::pretty_body;
 use vcd_core::request_draft::{DraftSeed, RequestDraft};
 use vcd_core::response_view::ResponseView;
 use vcd_core::variables::VariableUse;
@@ -24,12 +25,13 @@ use vcd_core::{CoreError, ErrorReport};
 /// How many responses keep their bodies for the viewer.
 const KEPT_RESPONSES: usize = 32;
 
-/// A response kept for the viewer: its body, all its links, and its pretty text once asked for.
+/// A response kept for the viewer: its body (in memory or in a temporary file), all its links,
+/// and its pretty layout once asked for (kept like a body).
 struct Kept {
     id: u32,
     response: Arc<Response>,
     page: Arc<PageLinks>,
-    pretty: Arc<std::sync::OnceLock<String>>,
+    pretty: Arc<std::sync::OnceLock<Body>>,
 }
 
 /// Links and references a response lists to the UI; all of them stay here for saving.
@@ -206,15 +208,6 @@ pub struct BodyChunk {
     pub total: usize,
 }
 
-/// The largest char boundary of `text` at or below `at`.
-fn boundary(text: &str, mut at: usize) -> usize {
-    at = at.min(text.len());
-    while !text.is_char_boundary(at) {
-        at -= 1;
-    }
-    at
-}
-
 /// A kept response's body, pretty-printed for reading or as it came, one chunk from byte `from`.
 #[tauri::command]
 pub async fn response_body(
@@ -226,32 +219,28 @@ pub async fn response_body(
     let kept = kept(&workbench, response_id).await?;
     // Formatting a large body takes a while: off the async workers, and once per response.
     tokio::task::spawn_blocking(move || {
-        let raw;
-        let text: &str = if formatted {
-            kept.pretty
-                .get_or_init(|| pretty(kept.response.content_type(), &kept.response.body))
+        let body = if formatted {
+            kept.pretty.get_or_init(|| {
+                pretty_body(
+                    kept.response.content_type(),
+                    &kept.response.body,
+                    BodyLimits::default(),
+                )
+            })
         } else {
-            raw = String::from_utf8_lossy(&kept.response.body);
-            &raw
+            &kept.response.body
         };
-        let start = boundary(text, from);
-        let end = boundary(text, start + BODY_CHUNK);
-        let end = if end == start && start < text.len() {
-            // A chunk always moves on, whatever sits at the boundary.
-            (start + 1..=text.len())
-                .find(|i| text.is_char_boundary(*i))
-                .unwrap_or(text.len())
-        } else {
-            end
-        };
-        BodyChunk {
-            text: text[start..end].to_string(),
-            next: (end < text.len()).then_some(end),
-            total: text.len(),
-        }
+        let (text, next) = body.text_chunk(from as u64, BODY_CHUNK).map_err(|e| {
+            CoreError::Internal(format!("the body could not be read: {e}")).report()
+        })?;
+        Ok(BodyChunk {
+            text,
+            next: next.map(|n| n as usize),
+            total: body.len() as usize,
+        })
     })
     .await
-    .map_err(|e| CoreError::Internal(e.to_string()).report())
+    .map_err(|e| CoreError::Internal(e.to_string()).report())?
 }
 
 /// The composer's starting request for a typed URL or a clicked link (headers prefilled by vcd-core).
@@ -430,8 +419,9 @@ pub async fn save_body(
     let kept = kept(&workbench, response_id).await?;
     let target = std::path::PathBuf::from(path);
     tokio::task::spawn_blocking(move || {
-        vcd_core::storage::write_atomic(&target, &kept.response.body)
-            .map(|()| kept.response.body.len() as u64)
+        let body = &kept.response.body;
+        vcd_core::storage::write_atomic_with(&target, |file| body.copy_to(file).map(|_| ()))
+            .map(|()| body.len())
     })
     .await
     .map_err(|e| CoreError::Internal(e.to_string()).report())?

@@ -6,7 +6,7 @@
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 use std::hint::black_box;
 use vcd_core::links::extract_xml;
-use vcd_core::pretty::pretty_xml;
+use vcd_core::pretty::pretty_xml_into;
 use vcd_core::synthetic::SyntheticVdc;
 
 fn bodies() -> Vec<(&'static str, Vec<u8>)> {
@@ -55,7 +55,13 @@ fn pretty(c: &mut Criterion) {
         group.bench_with_input(
             BenchmarkId::new("vcd-workbench pretty_xml", name),
             &body,
-            |b, body| b.iter(|| black_box(pretty_xml(&body[..]).unwrap().len())),
+            |b, body| {
+                b.iter(|| {
+                    let mut out = Vec::new();
+                    pretty_xml_into(&body[..], &mut out).unwrap();
+                    black_box(out.len())
+                })
+            },
         );
         group.bench_with_input(
             BenchmarkId::new("peer: roxmltree parse only", name),

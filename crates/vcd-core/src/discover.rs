@@ -61,7 +61,7 @@ pub struct Discovery {
 /// The links of one response: XML `Link` elements and references, plus `Link` headers.
 pub fn page_links(response: &Response) -> Result<PageLinks, CoreError> {
     let mut page = if looks_like_xml(response) {
-        extract_xml(&response.body[..]).map_err(|e| CoreError::NotXml {
+        extract_xml(response.body.reader()).map_err(|e| CoreError::NotXml {
             url: response.url.clone(),
             detail: e.to_string(),
         })?
@@ -82,13 +82,7 @@ fn looks_like_xml(response: &Response) -> bool {
         .get("content-type")
         .and_then(|v| v.to_str().ok())
         .unwrap_or("");
-    ct.contains("xml")
-        || (ct.is_empty()
-            && response
-                .body
-                .iter()
-                .find(|b| !b.is_ascii_whitespace())
-                .is_some_and(|b| *b == b'<'))
+    ct.contains("xml") || (ct.is_empty() && response.body.first_non_blank() == Some(b'<'))
 }
 
 /// The URL to fetch for an href: as is on the profile's host; on another host (VCD names its

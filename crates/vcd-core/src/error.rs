@@ -66,6 +66,16 @@ pub enum CoreError {
     #[error("{url} answered XML that is not a VCD version list (root element <{root}>, expected <SupportedVersions> in namespace http://www.vmware.com/vcloud/versions).")]
     NotVersionList { url: String, root: String },
 
+    #[error("The answer of {url} is larger than the {limit_mb} MB limit, so it was not read to its end. Raise the limit in Settings if you need it, or ask for less (a query with a smaller pageSize).")]
+    BodyTooLarge { url: String, limit_mb: u64 },
+
+    #[error("The compressed answer of {url} inflated from {compressed_kb} KB to more than {inflated_mb} MB, which no VCD answer does; it was stopped as a decompression bomb. Check who answers at that address.")]
+    DecompressionBomb {
+        url: String,
+        compressed_kb: u64,
+        inflated_mb: u64,
+    },
+
     #[error("The request to {url} failed: {reason}.")]
     Network { url: String, reason: String },
 
@@ -122,6 +132,8 @@ impl CoreError {
             CoreError::NotXml { .. } => "not_xml",
             CoreError::NotVersionList { .. } => "not_version_list",
             CoreError::Network { .. } => "network",
+            CoreError::BodyTooLarge { .. } => "body_too_large",
+            CoreError::DecompressionBomb { .. } => "decompression_bomb",
             CoreError::LoginRefused { .. } => "login_refused",
             CoreError::AccountBlocked { .. } => "account_blocked",
             CoreError::ApiTokenRefused { .. } => "api_token_refused",

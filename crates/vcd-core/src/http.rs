@@ -1,6 +1,7 @@
 //! The HTTP client: one reqwest client per trust choice, the redirect rule that keeps credentials
 //! with their origin, and reqwest's failures turned into errors a tenant understands.
 
+use crate::body::{Body, BodyLimits, BodySink};
 use crate::error::CoreError;
 use crate::tls::{client_config, CertificateLog, TlsTrust};
 use std::error::Error as _;
@@ -14,6 +15,8 @@ pub struct HttpOptions {
     pub timeout: Duration,
     /// An HTTP(S) proxy; `None` uses HTTPS_PROXY / NO_PROXY from the environment.
     pub proxy: Option<String>,
+    /// How much of a body stays in memory, and how large one may be.
+    pub body_limits: BodyLimits,
 }
 
 impl Default for HttpOptions {
@@ -22,6 +25,7 @@ impl Default for HttpOptions {
             trust: TlsTrust::System,
             timeout: Duration::from_secs(30),
             proxy: None,
+            body_limits: BodyLimits::default(),
         }
     }
 }
@@ -47,6 +51,7 @@ pub struct HttpClient {
     client: reqwest::Client,
     certificates: CertificateLog,
     timeout: Duration,
+    body_limits: BodyLimits,
 }
 
 impl HttpClient {
@@ -66,13 +71,13 @@ impl HttpClient {
             .timeout(options.timeout)
             .connect_timeout(options.timeout)
             .user_agent(concat!("VCD-Workbench/", env!("CARGO_PKG_VERSION")))
-            .gzip(true)
             .build()
             .map_err(|e| CoreError::Internal(format!("HTTP client set-up failed: {e}")))?;
         Ok(HttpClient {
             client,
             certificates,
             timeout: options.timeout,
+            body_limits: options.body_limits,
         })
     }
 
@@ -106,12 +111,8 @@ impl HttpClient {
         // Where the answer came from, after any same-origin redirects.
         let url = response.url().to_string();
         let status = response.status().as_u16();
-        let headers = response.headers().clone();
-        let body = response
-            .bytes()
-            .await
-            .map_err(|e| self.explain(&url, e))?
-            .to_vec();
+        let mut headers = response.headers().clone();
+        let body = self.read_body(&url, response, &mut headers).await?;
         Ok(Response {
             method,
             url,
@@ -121,6 +122,34 @@ impl HttpClient {
             body,
             elapsed: started.elapsed(),
         })
+    }
+
+    /// Reads a body chunk by chunk into a [`BodySink`]: memory, then a temporary file; gzip is
+    /// inflated here (not by reqwest) so that the guard sees compressed and inflated sizes.
+    async fn read_body(
+        &self,
+        url: &str,
+        mut response: reqwest::Response,
+        headers: &mut reqwest::header::HeaderMap,
+    ) -> Result<Body, CoreError> {
+        let gzip = headers
+            .get(reqwest::header::CONTENT_ENCODING)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|v| v.trim().eq_ignore_ascii_case("gzip"));
+        let mut sink = BodySink::new(self.body_limits, gzip);
+        sink.check_length(response.content_length())
+            .map_err(|s| s.into_error(url))?;
+        while let Some(chunk) = response.chunk().await.map_err(|e| self.explain(url, e))? {
+            // Writing to the spool file blocks for a moment; chunks are small.
+            sink.push(&chunk).map_err(|s| s.into_error(url))?;
+        }
+        let body = sink.finish().map_err(|s| s.into_error(url))?;
+        if gzip {
+            // The body is kept inflated: say so, as a decoding client does.
+            headers.remove(reqwest::header::CONTENT_ENCODING);
+            headers.remove(reqwest::header::CONTENT_LENGTH);
+        }
+        Ok(body)
     }
 
     fn explain(&self, url: &str, err: reqwest::Error) -> CoreError {
@@ -227,7 +256,7 @@ fn error_chain(err: &reqwest::Error) -> String {
     parts.join(": ")
 }
 
-/// A whole response.
+/// A whole response; its body may sit in a temporary file (see [`Body`]).
 #[derive(Debug, Clone)]
 pub struct Response {
     pub method: String,
@@ -236,7 +265,7 @@ pub struct Response {
     pub request_headers: reqwest::header::HeaderMap,
     pub status: u16,
     pub headers: reqwest::header::HeaderMap,
-    pub body: Vec<u8>,
+    pub body: Body,
     /// From sending the request to the last byte of the body.
     pub elapsed: std::time::Duration,
 }
@@ -246,6 +275,26 @@ impl Response {
         self.headers
             .get(reqwest::header::CONTENT_TYPE)
             .and_then(|v| v.to_str().ok())
+    }
+
+    /// The body of a protocol answer (versions, session, login, error), which is small: a body
+    /// that went to a temporary file is too large to be one, and is reported as such.
+    pub fn protocol_body(&self) -> Result<&[u8], CoreError> {
+        self.body.in_memory().ok_or_else(|| CoreError::NotXml {
+            url: self.url.clone(),
+            detail: format!(
+                "the answer is {} MB, far larger than any VCD protocol document",
+                self.body.len() / 1024 / 1024
+            ),
+        })
+    }
+
+    /// VCD's error in the body, if it holds one (error bodies are small: one that went to a temporary
+    /// file is not read for it).
+    pub fn vcd_error(&self) -> Option<crate::vcd_error::VcdError> {
+        self.body
+            .in_memory()
+            .and_then(crate::vcd_error::VcdError::parse)
     }
 
     /// For a redirect that came back as the answer: where it points, and why it was not followed.

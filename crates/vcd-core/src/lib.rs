@@ -3,6 +3,7 @@
 
 pub mod address;
 pub mod api_version;
+pub mod body;
 pub mod body_check;
 pub mod discover;
 pub mod error;

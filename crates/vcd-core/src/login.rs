@@ -181,7 +181,7 @@ fn choose_version<'a>(
 /// A 401 or other failure of a password login, explained.
 fn password_refused(request: &LoginRequest, response: &Response, legacy: bool) -> CoreError {
     if response.status == 401 {
-        if let Some(err) = VcdError::parse(&response.body) {
+        if let Some(err) = response.vcd_error() {
             if matches!(
                 err.minor.as_deref(),
                 Some("ACCOUNT_LOCKED" | "ACCOUNT_DISABLED")
@@ -204,7 +204,7 @@ pub(crate) fn http_error(response: &Response) -> CoreError {
     CoreError::Http {
         url: response.url.clone(),
         status: response.status,
-        vcd: VcdError::parse(&response.body),
+        vcd: response.vcd_error(),
     }
 }
 
@@ -275,7 +275,7 @@ fn read_session(response: &Response) -> Result<SessionInfo, CoreError> {
     if response.status != 200 {
         return Err(http_error(response));
     }
-    parse_session(&response.body).map_err(|why| CoreError::NotXml {
+    parse_session(response.protocol_body()?).map_err(|why| CoreError::NotXml {
         url: response.url.clone(),
         detail: format!("the body is not a VCD Session: {why}"),
     })
@@ -349,10 +349,11 @@ async fn password_login(
             })
         }
     };
-    let idle = serde_json::from_slice::<serde_json::Value>(&response.body)
-        .ok()
-        .and_then(|v| v.get("sessionIdleTimeoutMinutes")?.as_u64())
-        .map(|m| m * 60);
+    let idle =
+        serde_json::from_slice::<serde_json::Value>(response.body.in_memory().unwrap_or_default())
+            .ok()
+            .and_then(|v| v.get("sessionIdleTimeoutMinutes")?.as_u64())
+            .map(|m| m * 60);
     Ok((bearer, legacy_token, announced.to_string(), differs, idle))
 }
 
@@ -392,15 +393,17 @@ async fn exchange_api_token(
     steps.record(&response);
     if response.status != 200 {
         if matches!(response.status, 400 | 401 | 403) {
-            let reason = serde_json::from_slice::<serde_json::Value>(&response.body)
-                .ok()
-                .and_then(|v| {
-                    v.get("error_description")
-                        .or_else(|| v.get("message"))
-                        .and_then(|m| m.as_str())
-                        .map(str::to_string)
-                })
-                .unwrap_or_else(|| format!("HTTP {}.", response.status));
+            let reason = serde_json::from_slice::<serde_json::Value>(
+                response.body.in_memory().unwrap_or_default(),
+            )
+            .ok()
+            .and_then(|v| {
+                v.get("error_description")
+                    .or_else(|| v.get("message"))
+                    .and_then(|m| m.as_str())
+                    .map(str::to_string)
+            })
+            .unwrap_or_else(|| format!("HTTP {}.", response.status));
             return Err(CoreError::ApiTokenRefused {
                 org: request.org.clone(),
                 reason,
@@ -408,7 +411,9 @@ async fn exchange_api_token(
         }
         return Err(http_error(&response));
     }
-    let answer = serde_json::from_slice::<serde_json::Value>(&response.body).ok();
+    let answer =
+        serde_json::from_slice::<serde_json::Value>(response.body.in_memory().unwrap_or_default())
+            .ok();
     let idle = answer.as_ref().and_then(|v| v.get("expires_in")?.as_u64());
     let access = answer
         .and_then(|v| {

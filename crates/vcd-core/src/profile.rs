@@ -87,6 +87,7 @@ impl ConnectionProfile {
             trust: self.trust.clone(),
             timeout: Duration::from_secs(30),
             proxy: self.proxy.clone(),
+            body_limits: Default::default(),
         }
     }
 

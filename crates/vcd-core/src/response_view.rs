@@ -2,14 +2,13 @@
 //! headers with session tokens masked, the links and references of the body, and VCD's error decoded
 //! with a plain-language hint for the common codes.
 
-use crate::body_check::check_well_formed;
+use crate::body_check::check_well_formed_from;
 use crate::discover::page_links;
 use crate::error::CoreError;
 use crate::exchange::{header_lines, HeaderLine};
 use crate::http::Response;
 use crate::links::{Link, PageLinks, Reference};
 use crate::login::AuthKind;
-use crate::vcd_error::VcdError;
 use serde::Serialize;
 use ts_rs::TS;
 
@@ -120,7 +119,7 @@ impl ResponseView {
             Err(e) => (Vec::new(), Vec::new(), Some(e.to_string())),
         };
         let error = (response.status >= 400).then(|| {
-            let decoded = VcdError::parse(&response.body);
+            let decoded = response.vcd_error();
             let message = decoded
                 .as_ref()
                 .map(|e| e.message.clone())
@@ -180,7 +179,10 @@ impl ResponseView {
 
 /// Why a body whose Content-Type says XML or JSON does not parse as that, if it does not.
 fn parse_error(response: &Response) -> Option<String> {
-    match check_well_formed(response.content_type().unwrap_or(""), &response.body) {
+    match check_well_formed_from(
+        response.content_type().unwrap_or(""),
+        response.body.reader(),
+    ) {
         Err(CoreError::BadBody { format, reason }) => Some(format!(
             "The body could not be parsed as {format}: {reason}."
         )),

@@ -1,6 +1,7 @@
 //! The app's settings, kept as JSON beside the profiles in a [`JsonStore`] (locked, atomic, unknown
 //! fields kept; a damaged or newer file is reported, not overwritten).
 
+use crate::body::{BodyLimits, DEFAULT_MAX_BODY};
 use crate::error::CoreError;
 use crate::storage::{config_dir, JsonStore, UnknownFields};
 use serde::{Deserialize, Serialize};
@@ -14,6 +15,9 @@ pub struct Settings {
     /// Bodies larger than this many megabytes are shown only when the user asks.
     #[serde(default = "default_large_body_mb")]
     pub large_body_mb: u32,
+    /// The largest response (after decompression) a request may receive, in megabytes.
+    #[serde(default = "default_max_body_mb")]
+    pub max_body_mb: u32,
     /// The environment: `{{name}}` values for every profile (a profile's own variables win).
     #[serde(default)]
     pub variables: BTreeMap<String, String>,
@@ -34,10 +38,15 @@ fn default_large_body_mb() -> u32 {
     5
 }
 
+fn default_max_body_mb() -> u32 {
+    (DEFAULT_MAX_BODY / 1024 / 1024) as u32
+}
+
 impl Default for Settings {
     fn default() -> Self {
         Settings {
             large_body_mb: default_large_body_mb(),
+            max_body_mb: default_max_body_mb(),
             variables: BTreeMap::new(),
             unknown: UnknownFields::new(),
         }
@@ -58,6 +67,14 @@ impl Settings {
         self.save_at(&path()?)
     }
 
+    /// The body limits requests get: the cap from these settings.
+    pub fn body_limits(&self) -> BodyLimits {
+        BodyLimits {
+            max: u64::from(self.max_body_mb.max(1)) * 1024 * 1024,
+            ..BodyLimits::default()
+        }
+    }
+
     pub fn load_at(path: &Path) -> Result<Settings, CoreError> {
         Ok(store(path).read()?.unwrap_or_default())
     }
@@ -72,6 +89,11 @@ impl Settings {
         if self.large_body_mb == 0 {
             return Err(CoreError::Profile(
                 "The large-body threshold must be at least 1 MB.".into(),
+            ));
+        }
+        if self.max_body_mb == 0 {
+            return Err(CoreError::Profile(
+                "The largest response must be at least 1 MB.".into(),
             ));
         }
         store(path).update(|saved: &mut Settings| {

@@ -4,7 +4,6 @@ use crate::address::{join_path, normalize_base_url};
 use crate::api_version::{xml_accept_header, ApiVersion};
 use crate::error::CoreError;
 use crate::http::{HttpClient, HttpOptions, Response};
-use crate::vcd_error::VcdError;
 use crate::xml::{append_text, local_name, local_name_in, DepthGuard, VERSIONS_NS};
 use quick_xml::events::Event;
 use quick_xml::NsReader;
@@ -177,7 +176,7 @@ fn looks_like_html(response: &Response) -> bool {
     if ct.starts_with("text/html") || ct.starts_with("application/xhtml") {
         return true;
     }
-    let head: String = String::from_utf8_lossy(&response.body[..response.body.len().min(512)])
+    let head: String = String::from_utf8_lossy(&response.body.slice(0, 512).unwrap_or_default())
         .trim_start()
         .to_ascii_lowercase();
     head.starts_with("<!doctype html") || head.starts_with("<html")
@@ -211,11 +210,11 @@ pub async fn fetch_versions(client: &HttpClient, base: &Url) -> Result<VersionLi
         return Err(CoreError::Http {
             url,
             status: response.status,
-            vcd: VcdError::parse(&response.body),
+            vcd: response.vcd_error(),
         });
     }
-    let first_byte = response.body.iter().find(|b| !b.is_ascii_whitespace());
-    if first_byte != Some(&b'<') {
+    let first_byte = response.body.first_non_blank();
+    if first_byte != Some(b'<') {
         let detail = match response.content_type() {
             Some(ct) => format!("the content type is {ct}"),
             None if response.body.is_empty() => "the body is empty".to_string(),
@@ -223,7 +222,7 @@ pub async fn fetch_versions(client: &HttpClient, base: &Url) -> Result<VersionLi
         };
         return Err(CoreError::NotXml { url, detail });
     }
-    parse_versions(&response.body).map_err(|e| match e {
+    parse_versions(response.protocol_body()?).map_err(|e| match e {
         VersionsParseError::NotXml(detail) => CoreError::NotXml { url, detail },
         VersionsParseError::WrongRoot(root) => CoreError::NotVersionList { url, root },
     })

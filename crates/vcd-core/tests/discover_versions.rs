@@ -13,6 +13,7 @@ fn options(trust: TlsTrust) -> HttpOptions {
         trust,
         timeout: Duration::from_secs(10),
         proxy: None,
+        body_limits: Default::default(),
     }
 }
 
@@ -189,6 +190,7 @@ async fn a_server_that_never_answers_times_out() {
         trust: TlsTrust::System,
         timeout: Duration::from_secs(1),
         proxy: None,
+        body_limits: Default::default(),
     };
     let err = discover_versions(&server.url, &opts).await.unwrap_err();
     assert!(

@@ -21,6 +21,7 @@ fn pinned(sim: &RunningSim) -> HttpOptions {
         },
         timeout: Duration::from_secs(10),
         proxy: None,
+        body_limits: Default::default(),
     }
 }
 
@@ -109,7 +110,7 @@ async fn password_logins_on_every_release_tenant_and_provider() {
                     .await
                     .unwrap();
                 assert_eq!(response.status, 200, "{what}");
-                let body = String::from_utf8_lossy(&response.body);
+                let body = response.body.text().unwrap();
                 assert!(body.contains("<OrgList"), "{what}: {body}");
                 let orgs = body.matches("<Org ").count();
                 assert_eq!(orgs, if org == "System" { 3 } else { 1 }, "{what}");
@@ -331,7 +332,7 @@ async fn a_version_the_server_does_not_serve_gets_its_406() {
         .await
         .unwrap();
     assert_eq!(response.status, 406);
-    let err = vcd_core::vcd_error::VcdError::parse(&response.body).unwrap();
+    let err = response.vcd_error().unwrap();
     assert!(
         err.message.contains("Supported API versions are: [20.0,"),
         "{}",

@@ -40,6 +40,7 @@ async fn each_auth_kind_sends_its_own_header_and_leaves_the_session_alone() {
             },
             timeout: Duration::from_secs(20),
             proxy: None,
+            body_limits: Default::default(),
         },
         LoginRequest {
             base_url: sim.url().into(),
@@ -98,7 +99,7 @@ async fn each_auth_kind_sends_its_own_header_and_leaves_the_session_alone() {
             .await
             .unwrap();
         assert_eq!(r.status, 200, "{auth:?}");
-        assert!(String::from_utf8_lossy(&r.body).contains("name=\"acme\""));
+        assert!(r.body.text().unwrap().contains("name=\"acme\""));
     }
     assert!(
         m.session().is_none(),

@@ -29,6 +29,7 @@ fn manager(sim: &RunningSim, user: &str, org: &str, password: &str) -> SessionMa
             },
             timeout: Duration::from_secs(20),
             proxy: None,
+            body_limits: Default::default(),
         },
         LoginRequest {
             base_url: sim.url().into(),
@@ -199,7 +200,7 @@ async fn another_orgs_vdc_is_forbidden_like_vcd_says_it() {
         .await
         .unwrap();
     assert_eq!(r.status, 403);
-    let err = vcd_core::vcd_error::VcdError::parse(&r.body).unwrap();
+    let err = r.vcd_error().unwrap();
     assert_eq!(
         err.minor.as_deref(),
         Some("ACCESS_TO_RESOURCE_IS_FORBIDDEN")

@@ -108,6 +108,7 @@ enum Command {
 #[tokio::main]
 async fn main() -> ExitCode {
     vcd_core::logging::init("warn");
+    vcd_core::body::clean_spool_leftovers();
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Sim {
@@ -267,6 +268,7 @@ async fn run_versions(
         trust,
         timeout: vcd_core::http::timeout_from_secs(timeout).map_err(|e| e.to_string())?,
         proxy: None,
+        body_limits: login_args::body_limits()?,
     };
     let list = match discover_versions(url, &options).await {
         Ok(list) => list,

@@ -5,9 +5,10 @@ use crate::print_error_json;
 use crate::session_cmd;
 use clap::Args;
 use serde_json::json;
-use std::io::IsTerminal;
+use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::sync::atomic::AtomicBool;
+use vcd_core::body::Body;
 use vcd_core::discover::{discover, DiscoverLimits};
 use vcd_core::link_map;
 use vcd_core::login::RequestAuth;
@@ -120,27 +121,24 @@ pub async fn send(args: SendArgs) -> Result<(), String> {
     session_cmd::close(manager, kept).await;
     let response = result.map_err(fail)?;
     let view = ResponseView::of(&response, auth);
-    let text = String::from_utf8_lossy(&response.body);
     if as_json {
         let headers: serde_json::Map<String, serde_json::Value> = view
             .headers
             .iter()
             .map(|h| (h.name.clone(), json!(h.value)))
             .collect();
-        println!(
-            "{}",
-            json!({
-                "status": view.status,
-                "elapsed_ms": view.elapsed_ms,
-                "headers": headers,
-                "body": text,
-                "links": view.links,
-                "references": view.references,
-                "error": view.error,
-                "parse_error": view.parse_error,
-                "redirect": view.redirect,
-            })
-        );
+        let rest = json!({
+            "status": view.status,
+            "elapsed_ms": view.elapsed_ms,
+            "headers": headers,
+            "links": view.links,
+            "references": view.references,
+            "error": view.error,
+            "parse_error": view.parse_error,
+            "redirect": view.redirect,
+        });
+        print_json_with_body(&response.body, &rest)
+            .map_err(|e| format!("the answer could not be printed: {e}"))?;
     } else {
         // On a terminal the server's text is made harmless; into a pipe or file it goes as sent.
         let shown = |s: &str| -> String {
@@ -158,7 +156,8 @@ pub async fn send(args: SendArgs) -> Result<(), String> {
             println!("{}: {}", h.name, shown(&h.value));
         }
         println!();
-        println!("{}", shown(&text));
+        print_body(&response.body, std::io::stdout().is_terminal())
+            .map_err(|e| format!("the answer could not be printed: {e}"))?;
         if let Some(r) = &view.redirect {
             eprintln!(
                 "vcdw: redirect to {}: {}",
@@ -187,6 +186,49 @@ pub async fn send(args: SendArgs) -> Result<(), String> {
         ));
     }
     Ok(())
+}
+
+/// Pieces of a body printed: 1 MB of text at a time, so a body of any size costs little memory.
+const PRINT_PIECE: usize = 1024 * 1024;
+
+/// The body to standard output, piece by piece; on a terminal with escape sequences made visible.
+fn print_body(body: &Body, terminal: bool) -> std::io::Result<()> {
+    let mut out = std::io::stdout().lock();
+    if !terminal {
+        body.copy_to(&mut out)?;
+        return writeln!(out);
+    }
+    let mut from = Some(0);
+    while let Some(at) = from {
+        let (piece, next) = body.text_chunk(at, PRINT_PIECE)?;
+        out.write_all(terminal_safe(&piece).as_bytes())?;
+        from = next;
+    }
+    writeln!(out)
+}
+
+/// `{"body": "...", ...rest}` with the body escaped piece by piece as a JSON string.
+fn print_json_with_body(body: &Body, rest: &serde_json::Value) -> std::io::Result<()> {
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    out.write_all(b"{\"body\":\"")?;
+    let mut from = Some(0);
+    while let Some(at) = from {
+        let (piece, next) = body.text_chunk(at, PRINT_PIECE)?;
+        let quoted = serde_json::to_string(&piece).map_err(std::io::Error::other)?;
+        out.write_all(&quoted.as_bytes()[1..quoted.len() - 1])?;
+        from = next;
+    }
+    out.write_all(b"\"")?;
+    if let Some(fields) = rest.as_object() {
+        for (key, value) in fields {
+            out.write_all(b",")?;
+            serde_json::to_writer(&mut out, key).map_err(std::io::Error::other)?;
+            out.write_all(b":")?;
+            serde_json::to_writer(&mut out, value).map_err(std::io::Error::other)?;
+        }
+    }
+    out.write_all(b"}\n")?;
+    out.flush()
 }
 
 pub async fn links(args: LinksArgs) -> Result<(), String> {

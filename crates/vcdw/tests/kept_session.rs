@@ -59,6 +59,7 @@ async fn server_accepts_kept_bearer(sim: &Sim, profile: &str) -> Option<bool> {
         },
         timeout: Duration::from_secs(10),
         proxy: None,
+        body_limits: Default::default(),
     };
     let client = vcd_core::http::HttpClient::new(&options).unwrap();
     let response = client

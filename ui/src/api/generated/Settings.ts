@@ -6,6 +6,10 @@ export type Settings = {
  */
 large_body_mb: number, 
 /**
+ * The largest response (after decompression) a request may receive, in megabytes.
+ */
+max_body_mb: number, 
+/**
  * The environment: `{{name}}` values for every profile (a profile's own variables win).
  */
 variables: { [key in string]?: string }, };
