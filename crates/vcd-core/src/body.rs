@@ -306,9 +306,8 @@ impl Write for Collector {
             return Err(std::io::Error::other("body limit"));
         }
         if self.file.is_none() && len > self.limits.spool_above {
-            let mut file = open_spool_file().map_err(|e| {
+            let mut file = open_spool_file().inspect_err(|e| {
                 self.stop = Some(BodyStop::Spool(e.to_string()));
-                e
             })?;
             file.write_all(&self.memory)?;
             self.memory = Vec::new();

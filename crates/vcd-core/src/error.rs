@@ -69,6 +69,9 @@ pub enum CoreError {
     #[error("The answer of {url} is larger than the {limit_mb} MB limit, so it was not read to its end. Raise the limit in Settings if you need it, or ask for less (a query with a smaller pageSize).")]
     BodyTooLarge { url: String, limit_mb: u64 },
 
+    #[error("The body file {path} is larger than the {limit_mb} MB limit, so it was not sent. Raise the limit in Settings if the server expects such a body.")]
+    RequestBodyTooLarge { path: String, limit_mb: u64 },
+
     #[error("The compressed answer of {url} inflated from {compressed_kb} KB to more than {inflated_mb} MB, which no VCD answer does; it was stopped as a decompression bomb. Check who answers at that address.")]
     DecompressionBomb {
         url: String,
@@ -133,6 +136,7 @@ impl CoreError {
             CoreError::NotVersionList { .. } => "not_version_list",
             CoreError::Network { .. } => "network",
             CoreError::BodyTooLarge { .. } => "body_too_large",
+            CoreError::RequestBodyTooLarge { .. } => "request_body_too_large",
             CoreError::DecompressionBomb { .. } => "decompression_bomb",
             CoreError::LoginRefused { .. } => "login_refused",
             CoreError::AccountBlocked { .. } => "account_blocked",

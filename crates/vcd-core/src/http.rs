@@ -81,6 +81,10 @@ impl HttpClient {
         })
     }
 
+    pub fn body_limits(&self) -> BodyLimits {
+        self.body_limits
+    }
+
     pub fn inner(&self) -> &reqwest::Client {
         &self.client
     }
@@ -205,9 +209,8 @@ impl HttpClient {
 fn redirect_policy() -> reqwest::redirect::Policy {
     reqwest::redirect::Policy::custom(|attempt| {
         let first = attempt.previous().first().cloned();
-        if attempt.previous().len() > MAX_REDIRECTS {
-            attempt.stop()
-        } else if first.is_some_and(|f| !crate::address::same_origin(&f, attempt.url())) {
+        let elsewhere = first.is_some_and(|f| !crate::address::same_origin(&f, attempt.url()));
+        if attempt.previous().len() > MAX_REDIRECTS || elsewhere {
             attempt.stop()
         } else {
             attempt.follow()

@@ -17,6 +17,7 @@ pub mod login;
 pub mod pretty;
 pub mod profile;
 pub mod releases;
+pub mod request_body;
 pub mod request_draft;
 pub mod response_view;
 pub mod secret;

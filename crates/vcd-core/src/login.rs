@@ -9,6 +9,7 @@ use crate::api_version::{json_accept_header, xml_accept_header, ApiVersion};
 use crate::error::CoreError;
 use crate::exchange::Exchange;
 use crate::http::{HttpClient, HttpOptions, Response};
+use crate::request_body::RequestBody;
 use crate::secret::Secret;
 use crate::session_xml::{parse_session, Link, SessionInfo};
 use crate::vcd_error::VcdError;
@@ -498,6 +499,11 @@ impl SessionManager {
         })
     }
 
+    /// How large bodies may be, for requests and answers alike.
+    pub fn body_limits(&self) -> crate::body::BodyLimits {
+        self.client.body_limits()
+    }
+
     pub fn session(&self) -> Option<&Session> {
         self.session.as_ref()
     }
@@ -633,7 +639,7 @@ impl SessionManager {
         method: Method,
         path: &str,
         extra_headers: &HeaderMap,
-        body: Option<Vec<u8>>,
+        body: Option<RequestBody>,
     ) -> Result<Response, CoreError> {
         if self.session.is_none() {
             self.login().await?;
@@ -658,7 +664,7 @@ impl SessionManager {
                 .request(method.clone(), url.clone())
                 .headers(headers);
             if let Some(b) = &body {
-                builder = builder.body(b.clone());
+                builder = builder.body(b.to_reqwest().await?);
             }
             let response = self.client.send(builder).await?;
             self.last_used = std::time::Instant::now();
@@ -687,7 +693,7 @@ impl SessionManager {
         method: Method,
         path: &str,
         extra_headers: &HeaderMap,
-        body: Option<Vec<u8>>,
+        body: Option<RequestBody>,
     ) -> Result<Response, CoreError> {
         let mut headers = extra_headers.clone();
         // An exchanged API token opens a session of its own, closed again after the request.
@@ -734,7 +740,7 @@ impl SessionManager {
             builder = builder.basic_auth(format!("{user}@{org}"), Some(password.expose()));
         }
         if let Some(b) = body {
-            builder = builder.body(b);
+            builder = builder.body(b.to_reqwest().await?);
         }
         let result = self.client.send(builder).await;
         if let Some((session, mut manager)) = exchanged {

@@ -5,6 +5,7 @@ use crate::body_check::check_well_formed;
 use crate::error::CoreError;
 use crate::http::{timeout_from_secs, Response};
 use crate::login::{RequestAuth, SessionManager};
+use crate::request_body::RequestBody;
 use crate::variables::{resolve, used, VariableUse};
 use reqwest::header::{HeaderMap, HeaderName, HeaderValue, CONTENT_TYPE};
 use reqwest::Method;
@@ -32,7 +33,15 @@ pub struct RequestDraft {
     /// Seconds to wait for this request; `None`: the profile's timeout.
     #[ts(type = "number | null")]
     pub timeout_secs: Option<u64>,
+    /// A large body file sent as it is, streamed from disk (see [`RequestDraft::with_body_file`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(skip)]
+    pub body_file: Option<std::path::PathBuf>,
 }
+
+/// A body file up to this size is read, checked and has its `{{variables}}` resolved like a typed
+/// body; a larger one (an upload) is streamed from disk as it is.
+pub const BODY_FILE_IN_MEMORY: u64 = 8 * 1024 * 1024;
 
 /// The variables a user defined: the environment's (settings), then the profile's, which win.
 pub fn defined_variables(
@@ -96,7 +105,35 @@ impl RequestDraft {
             headers,
             body: if with_body { seed.body.clone() } else { None },
             timeout_secs: None,
+            body_file: None,
         }
+    }
+
+    /// This draft with its body from `path`: read as text when it is a small regular file, else
+    /// streamed from disk when sent (capped like every body).
+    pub fn with_body_file(mut self, path: &std::path::Path) -> Result<RequestDraft, CoreError> {
+        let cannot = |e: std::io::Error| CoreError::Storage {
+            path: path.display().to_string(),
+            reason: format!("the body file cannot be read ({e})"),
+        };
+        let meta = std::fs::metadata(path).map_err(cannot)?;
+        if meta.is_file() && meta.len() <= BODY_FILE_IN_MEMORY {
+            let bytes = std::fs::read(path).map_err(cannot)?;
+            let text = String::from_utf8(bytes).map_err(|_| CoreError::BadBody {
+                format: "text".into(),
+                reason: format!(
+                    "{} is not UTF-8 text; a binary body is sent as it is only when larger than {} MB",
+                    path.display(),
+                    BODY_FILE_IN_MEMORY / 1024 / 1024
+                ),
+            })?;
+            self.body = Some(text);
+            self.body_file = None;
+        } else {
+            self.body = None;
+            self.body_file = Some(path.to_path_buf());
+        }
+        Ok(self)
     }
 
     /// The method, the enabled headers and the body, checked.
@@ -205,6 +242,7 @@ impl RequestDraft {
                 .collect::<Result<_, CoreError>>()?,
             body: self.body.as_ref().map(|b| resolve(b, vars)).transpose()?,
             timeout_secs: self.timeout_secs,
+            body_file: self.body_file.clone(),
         })
     }
 
@@ -221,6 +259,13 @@ impl RequestDraft {
         }
         let this = self.resolved(&Self::variables(manager, defined))?;
         let (method, headers, body) = this.prepare()?;
+        let body = match &this.body_file {
+            Some(path) => Some(RequestBody::File {
+                path: path.clone(),
+                cap: manager.body_limits().max,
+            }),
+            None => body.map(RequestBody::from),
+        };
         let limit = self.timeout_secs.map(timeout_from_secs).transpose()?;
         let sending = manager.send_as(auth, method, this.url.trim(), &headers, body);
         match limit {

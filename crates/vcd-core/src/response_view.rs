@@ -161,7 +161,7 @@ impl ResponseView {
                 .unwrap_or("")
                 .to_string(),
             elapsed_ms: response.elapsed.as_millis() as u64,
-            size: response.body.len() as u64,
+            size: response.body.len(),
             content_type: response.content_type().map(str::to_string),
             request_headers: header_lines(&response.request_headers),
             headers: header_lines(&response.headers),

@@ -282,7 +282,7 @@ async fn api_token_sessions_cannot_manage_users_and_tokens_never_go_in_urls() {
             Method::POST,
             "/api/admin/org/x/users",
             &HeaderMap::new(),
-            Some(b"<User/>".to_vec()),
+            Some(b"<User/>".to_vec().into()),
         )
         .await
         .unwrap();

@@ -19,11 +19,15 @@ pub struct LoginArgs {
     #[arg(long, required_unless_present = "profile")]
     pub url: Option<String>,
     /// The organization (tenant) name; --provider means System.
-    #[arg(long, required_unless_present_any = ["provider", "profile"])]
+    #[arg(long, required_unless_present_any = ["provider", "profile", "no_auth"])]
     pub org: Option<String>,
     /// The user name (not needed with --api-token: the token names its user).
-    #[arg(long, required_unless_present_any = ["api_token", "token_stdin", "profile"])]
+    #[arg(long, required_unless_present_any = ["api_token", "token_stdin", "profile", "no_auth"])]
     pub user: Option<String>,
+    /// `vcdw send` only: send no credentials at all (no login); the only way to call another
+    /// origin than the profile's, or /api/versions as it is.
+    #[arg(long)]
+    pub no_auth: bool,
     /// Log in to the provider (System) org; `--org System` says the same.
     #[arg(long)]
     pub provider: bool,
@@ -176,17 +180,22 @@ impl LoginArgs {
             proxy: None,
             body_limits: body_limits()?,
         };
-        Ok((self.request()?, options, None))
+        let secret = match self.given_secret(self.kind())? {
+            Some(s) => s,
+            None if !secret_required => Secret::new(""),
+            None => self.secret()?,
+        };
+        Ok((self.request(secret)?, options, None))
     }
 
-    fn request(&self) -> Result<LoginRequest, String> {
+    fn request(&self, secret: Secret) -> Result<LoginRequest, String> {
         let org = org_of(self.org.as_deref(), self.provider)?;
         Ok(LoginRequest {
             base_url: self.url.clone().unwrap_or_default(),
             org,
             user: self.user.clone().unwrap_or_default(),
             kind: self.kind(),
-            secret: self.secret()?,
+            secret,
             version: self.version.clone(),
             session_header: if self.legacy_header {
                 SessionHeader::Legacy

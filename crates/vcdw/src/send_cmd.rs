@@ -90,21 +90,25 @@ pub async fn send(args: SendArgs) -> Result<(), String> {
             enabled: true,
         });
     }
-    let body = match &args.body {
-        Some(path) => Some(
-            std::fs::read_to_string(path)
-                .map_err(|e| format!("cannot read the body file {}: {e}", path.display()))?,
-        ),
-        None => None,
-    };
-    let draft = RequestDraft {
+    let mut draft = RequestDraft {
         method: args.method.clone(),
         url: args.path.clone(),
         headers,
-        body,
+        body: None,
         timeout_secs: None,
+        body_file: None,
     };
-    let (mut manager, kept) = session_cmd::open(&args.login).await.map_err(fail)?;
+    if let Some(path) = &args.body {
+        draft = draft.with_body_file(path).map_err(fail)?;
+    }
+    let (mut manager, kept, auth) = if args.login.no_auth {
+        let (request, options, _) = args.login.resolve_with(false)?;
+        let manager = vcd_core::SessionManager::new(&options, request).map_err(fail)?;
+        (manager, false, RequestAuth::None)
+    } else {
+        let (manager, kept) = session_cmd::open(&args.login).await.map_err(fail)?;
+        (manager, kept, RequestAuth::Inherit)
+    };
     let profile_vars = match &args.login.profile {
         Some(name) => ProfileStore::open_default()
             .and_then(|s| s.get(name))
@@ -114,9 +118,7 @@ pub async fn send(args: SendArgs) -> Result<(), String> {
     };
     let environment = Settings::load().map_err(|e| e.to_string())?.variables;
     let vars = defined_variables(&environment, &profile_vars);
-    let result = draft
-        .send_as(&mut manager, &RequestAuth::Inherit, &vars)
-        .await;
+    let result = draft.send_as(&mut manager, &auth, &vars).await;
     let auth = manager.session().map(|s| s.auth);
     session_cmd::close(manager, kept).await;
     let response = result.map_err(fail)?;
@@ -234,6 +236,9 @@ fn print_json_with_body(body: &Body, rest: &serde_json::Value) -> std::io::Resul
 pub async fn links(args: LinksArgs) -> Result<(), String> {
     // Refuse a file name with no known format before any network work.
     link_map::ExportFormat::from_path(&args.out).map_err(|e| e.to_string())?;
+    if args.login.no_auth {
+        return Err("--no-auth is for vcdw send: Discover follows links with the session".into());
+    }
     let (mut manager, kept) = session_cmd::open(&args.login)
         .await
         .map_err(|e| e.to_string())?;

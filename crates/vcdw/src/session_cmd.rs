@@ -18,6 +18,9 @@ fn reporter(as_json: bool) -> impl Fn(CoreError) -> String {
 }
 
 pub async fn login(args: &LoginArgs, as_json: bool, keep: bool) -> Result<(), String> {
+    if args.no_auth {
+        return Err("--no-auth is for vcdw send: a login always sends credentials".into());
+    }
     if keep && args.profile.is_none() {
         return Err(
             "--keep needs --profile: a kept session is stored under its profile's name".into(),

@@ -1,6 +1,8 @@
 //! Helpers shared by vcd-core's integration tests.
 #![allow(dead_code)]
 
+pub mod hostile;
+
 use std::path::PathBuf;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpListener;
