@@ -8,6 +8,7 @@ mod workbench;
 
 pub fn run() {
     vcd_core::logging::init("warn");
+    vcd_core::body::clean_spool_leftovers();
     let result = tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
         .manage(state::AppState::new())

@@ -563,6 +563,20 @@ async fn drive_walk(client: &Client) -> Result<(), String> {
     if !status.contains("orgList+xml") {
         return Err(format!("status with variables {status:?}"));
     }
+
+    // A full URL on another origin (another port) with the session: refused, said why, nothing sent.
+    fill(
+        client,
+        "[data-testid=request-url]",
+        "https://127.0.0.1:9/api/org/",
+    )
+    .await?;
+    click(client, "[data-testid=send-request]").await?;
+    text_until(client, "[data-testid=error-banner]", |t| {
+        t.contains("Refused to send credentials to https://127.0.0.1:9/api/org/")
+            && t.contains("set Auth to None")
+    })
+    .await?;
     Ok(())
 }
 

@@ -22,7 +22,7 @@ export function App({ backend }: { backend: Backend }) {
   const [logins, setLogins] = useState<Record<string, LoginView>>({});
   const [editing, setEditing] = useState<Editing>(null);
   const [note, setNote] = useState<string | null>(null);
-  const [settings, setSettings] = useState<Settings>({ large_body_mb: 5, variables: {} });
+  const [settings, setSettings] = useState<Settings>({ large_body_mb: 5, max_body_mb: 2048, variables: {} });
 
   useEffect(() => {
     backend

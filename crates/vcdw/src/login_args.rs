@@ -168,7 +168,6 @@ impl LoginArgs {
             }
             let mut options = profile.http_options();
             options.timeout = timeout;
-            options.body_limits = body_limits()?;
             if self.trust.given() {
                 options.trust = self.trust.to_trust()?;
             }

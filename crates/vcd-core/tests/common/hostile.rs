@@ -3,7 +3,8 @@
 //! escape sequences and drop kept-alive connections. Raw HTTP/1.1 over tokio, so that it can
 //! misbehave in ways a real server library would not. A path prefix picks a mode for the whole
 //! request: `/deep` nests `/api/versions`, `/deepsession` nests the Session, `/bomb` sends
-//! `/api/versions` as a gzip bomb, `/drop2` closes every connection at its second request.
+//! `/api/versions` as a gzip bomb (of 64 MiB; `/bombN`: of N GiB), `/drop2` closes every connection
+//! at its second request. `/api/big?mb=N` is an N MiB page, `/api/bomb?gib=N` an N GiB bomb.
 //! Everything it is asked is logged, with the headers, so tests can see what reached it.
 #![allow(dead_code)]
 
@@ -178,17 +179,29 @@ fn nested(root: &str, ns: &str, depth: usize) -> String {
     s
 }
 
-fn gzip(bytes: &[u8]) -> Vec<u8> {
+/// `mib` MiB of zeros, gzip-compressed: a thousandfold ratio (64 MiB make about 64 KB, 4 GiB about
+/// 4 MB). Each size is made once.
+fn bomb_of(mib: usize) -> Arc<Vec<u8>> {
     use std::io::Write;
+    static BOMBS: Mutex<Vec<(usize, Arc<Vec<u8>>)>> = Mutex::new(Vec::new());
+    let mut made = BOMBS.lock().unwrap();
+    if let Some((_, b)) = made.iter().find(|(m, _)| *m == mib) {
+        return b.clone();
+    }
     let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
-    gz.write_all(bytes).unwrap();
-    gz.finish().unwrap()
+    let zeros = vec![0u8; 1024 * 1024];
+    for _ in 0..mib {
+        gz.write_all(&zeros).unwrap();
+    }
+    let bomb = Arc::new(gz.finish().unwrap());
+    made.push((mib, bomb.clone()));
+    bomb
 }
 
-/// 64 MiB of zeros compressed (about 64 KB): a thousandfold ratio.
-fn bomb() -> &'static [u8] {
-    static BOMB: std::sync::OnceLock<Vec<u8>> = std::sync::OnceLock::new();
-    BOMB.get_or_init(|| gzip(&vec![0u8; 64 * 1024 * 1024]))
+/// The bomb of the mode's size: 64 MiB, or `?gib=N` GiB.
+fn bomb(target: &str) -> Arc<Vec<u8>> {
+    let gib: Option<usize> = target.split("gib=").nth(1).and_then(|v| v.parse().ok());
+    bomb_of(gib.map_or(64, |g| g * 1024))
 }
 
 async fn send(
@@ -241,12 +254,19 @@ async fn answer(
             )
             .await
         }
-        ("GET", "/api/versions") if mode == "/bomb" => {
+        ("GET", "/api/versions") if mode.starts_with("/bomb") => {
             let headers = [
                 ("Content-Type", "application/*+xml".to_string()),
                 ("Content-Encoding", "gzip".to_string()),
             ];
-            send(stream, "200 OK", &headers, bomb()).await
+            let gib: Option<usize> = mode["/bomb".len()..].parse().ok();
+            send(
+                stream,
+                "200 OK",
+                &headers,
+                &bomb_of(gib.map_or(64, |g| g * 1024)),
+            )
+            .await
         }
         ("GET", "/api/versions") => {
             let body = format!(
@@ -309,9 +329,9 @@ async fn answer(
             )
             .await
         }
-        ("GET", "/api/bomb") => {
+        ("GET", p) if p.starts_with("/api/bomb") => {
             let headers = [xml("vdc"), ("Content-Encoding", "gzip".to_string())];
-            send(stream, "200 OK", &headers, bomb()).await
+            send(stream, "200 OK", &headers, &bomb(target)).await
         }
         ("GET", p) if p.starts_with("/api/big") => {
             // ?mb=N: a VDC page of N MiB whose every line is a reference.

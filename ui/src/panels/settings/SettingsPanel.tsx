@@ -34,6 +34,20 @@ export function SettingsPanel({ settings, backend, onSaved, onClose }: Props) {
           Its links are listed at once and <strong>Save body…</strong> works whatever the size; only the text view
           waits for a click.
         </p>
+        <label>
+          Largest response a request may receive (MB)
+          <input
+            type="number"
+            min={1}
+            value={draft.max_body_mb}
+            data-testid="max-body-mb"
+            onChange={(e) => setDraft({ ...draft, max_body_mb: Number(e.target.value) })}
+          />
+        </label>
+        <p className="muted small">
+          A larger answer, or a compressed one that inflates far beyond its size, ends its request with an error;
+          answers over 8 MB wait in a temporary file that is removed with them.
+        </p>
         <fieldset className="wide">
           <legend>
             Environment: <code>{"{{name}}"}</code> values for every profile (a profile's own variables win; not for

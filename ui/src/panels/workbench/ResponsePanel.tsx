@@ -91,7 +91,13 @@ export function ResponsePanel({ sent, largeBodyBytes, backend, onOpen, onSaveLin
         <span>{v.elapsed_ms} ms</span>
         <span>{formatSize(v.size)}</span>
         <span className="mono small muted">{v.content_type ?? "no content type"}</span>
+        {v.parse_error && <span className="badge badge-error">could not be parsed</span>}
       </div>
+      {v.redirect && (
+        <p className="warning small" data-testid="redirect-not-followed">
+          Redirect to <span className="mono">{v.redirect.location}</span>. {v.redirect.reason}
+        </p>
+      )}
       <div role="tablist" className="tabs">
         {tab("body", "Body")}
         {tab("headers", `Headers (${v.headers.length})`)}
@@ -154,7 +160,13 @@ export function ResponsePanel({ sent, largeBodyBytes, backend, onOpen, onSaveLin
               )}
             </>
           )}
-          {v.links_error && <p className="warning small">{v.links_error}</p>}
+          {v.parse_error ? (
+            <p className="warning small" data-testid="parse-error">
+              {v.parse_error} It is shown as it came.
+            </p>
+          ) : (
+            v.links_error && <p className="warning small">{v.links_error}</p>
+          )}
         </div>
       )}
       {view === "headers" && (
