@@ -70,7 +70,9 @@ pub fn page_links(response: &Response) -> Result<PageLinks, CoreError> {
     };
     for value in response.headers.get_all("link") {
         if let Ok(text) = value.to_str() {
-            page.links.extend(parse_link_header(text));
+            for link in parse_link_header(text) {
+                page.push_link(link);
+            }
         }
     }
     Ok(page)

@@ -38,12 +38,38 @@ pub struct Reference {
     pub href: String,
 }
 
-/// What a page links to.
+/// What a page links to: the first [`MAX_KEPT`] links and references, and how many it holds.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, TS)]
 #[ts(export)]
 pub struct PageLinks {
     pub links: Vec<Link>,
     pub references: Vec<Reference>,
+    /// All the page's links, kept or not (at least `links.len()`).
+    #[ts(type = "number")]
+    pub links_total: usize,
+    #[ts(type = "number")]
+    pub references_total: usize,
+}
+
+/// Links (and, apart, references) kept per page: a 1.5 GB page of 10 million references would
+/// otherwise take gigabytes; its totals are still counted.
+pub const MAX_KEPT: usize = 100_000;
+
+impl PageLinks {
+    /// Adds a link (kept while under [`MAX_KEPT`]), counting it either way.
+    pub fn push_link(&mut self, link: Link) {
+        self.links_total = self.links_total.max(self.links.len()) + 1;
+        if self.links.len() < MAX_KEPT {
+            self.links.push(link);
+        }
+    }
+
+    pub fn push_reference(&mut self, reference: Reference) {
+        self.references_total = self.references_total.max(self.references.len()) + 1;
+        if self.references.len() < MAX_KEPT {
+            self.references.push(reference);
+        }
+    }
 }
 
 /// The HTTP method a link relation implies: VCD's HATEOAS verbs (`edit` → PUT, `add` → POST,
@@ -184,8 +210,8 @@ pub fn extract_xml<R: BufRead>(body: R) -> Result<PageLinks, NotXml> {
                     seen_root = true;
                 } else {
                     match from_element(e, reader.decoder()) {
-                        Some(Found::Link(l)) => page.links.push(l),
-                        Some(Found::Reference(r)) => page.references.push(r),
+                        Some(Found::Link(l)) => page.push_link(l),
+                        Some(Found::Reference(r)) => page.push_reference(r),
                         None => {}
                     }
                 }

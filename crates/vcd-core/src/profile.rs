@@ -126,6 +126,12 @@ impl ConnectionProfile {
         if self.org.contains('@') || self.user.contains('@') {
             return bad("enter the user and the organization separately, without '@'.");
         }
+        if let Some(proxy) = self.proxy.as_deref().filter(|p| !p.trim().is_empty()) {
+            // A proxy's password would sit in profiles.json: use HTTPS_PROXY for an authenticated one.
+            if let Ok(url) = url::Url::parse(proxy.trim()) {
+                crate::address::check_no_secrets(&url, &[])?;
+            }
+        }
         if let Some(v) = &self.api_version {
             v.parse::<crate::ApiVersion>()
                 .map_err(|e| CoreError::Profile(format!("Profile '{}': {e}", self.name)))?;

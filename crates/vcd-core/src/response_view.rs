@@ -114,9 +114,17 @@ impl ResponseView {
         page: &Result<PageLinks, CoreError>,
         auth: Option<AuthKind>,
     ) -> ResponseView {
-        let (links, references, links_error) = match page {
-            Ok(p) => (p.links.clone(), p.references.clone(), None),
-            Err(e) => (Vec::new(), Vec::new(), Some(e.to_string())),
+        let (links, references, totals, links_error) = match page {
+            Ok(p) => (
+                p.links.clone(),
+                p.references.clone(),
+                (
+                    p.links_total.max(p.links.len()),
+                    p.references_total.max(p.references.len()),
+                ),
+                None,
+            ),
+            Err(e) => (Vec::new(), Vec::new(), (0, 0), Some(e.to_string())),
         };
         let error = (response.status >= 400).then(|| {
             let decoded = response.vcd_error();
@@ -150,8 +158,8 @@ impl ResponseView {
             }
         });
         ResponseView {
-            links_total: links.len(),
-            references_total: references.len(),
+            links_total: totals.0,
+            references_total: totals.1,
             method: response.method.clone(),
             url: response.url.clone(),
             status: response.status,

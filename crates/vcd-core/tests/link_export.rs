@@ -28,6 +28,7 @@ fn discovered() -> LinkMap {
             name: Some("pipes | and <angles> & \"quotes\", commas".into()),
         }],
         references: vec![],
+        ..PageLinks::default()
     };
     map.add_page("https://vcd.example/api/query", &tricky);
     map
@@ -200,6 +201,7 @@ fn hostile_map() -> LinkMap {
             })
             .collect(),
         references: vec![],
+        ..PageLinks::default()
     };
     map.add_page("https://vcd.example/api/org", &page);
     map

@@ -3,6 +3,10 @@ import type { Link } from "./Link";
 import type { Reference } from "./Reference";
 
 /**
- * What a page links to.
+ * What a page links to: the first [`MAX_KEPT`] links and references, and how many it holds.
  */
-export type PageLinks = { links: Array<Link>, references: Array<Reference>, };
+export type PageLinks = { links: Array<Link>, references: Array<Reference>, 
+/**
+ * All the page's links, kept or not (at least `links.len()`).
+ */
+links_total: number, references_total: number, };
