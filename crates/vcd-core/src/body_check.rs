@@ -33,7 +33,7 @@ pub fn check_well_formed(content_type: &str, body: &[u8]) -> Result<(), CoreErro
             Err(e) => Err(bad("form", e.to_string())),
         };
     }
-    check_well_formed_from(content_type, body)
+    check_well_formed_from(content_type, || body)
 }
 
 fn bad(format: &str, reason: String) -> CoreError {
@@ -43,12 +43,15 @@ fn bad(format: &str, reason: String) -> CoreError {
     }
 }
 
-/// [`check_well_formed`] for XML and JSON read from a stream (a response body of any size, read
-/// once); a form or another type passes.
-pub fn check_well_formed_from<R: BufRead>(content_type: &str, body: R) -> Result<(), CoreError> {
+/// [`check_well_formed`] for XML and JSON read from a stream (a response body of any size; `open`
+/// gives a reader from its start, asked twice for JSON); a form or another type passes.
+pub fn check_well_formed_from<R: BufRead>(
+    content_type: &str,
+    open: impl Fn() -> R,
+) -> Result<(), CoreError> {
     match format_of(content_type) {
         Some("XML") => {
-            let mut reader = Reader::from_reader(body);
+            let mut reader = Reader::from_reader(open());
             let mut depth = 0usize;
             let mut roots = 0usize;
             let mut guard = DepthGuard::default();
@@ -107,7 +110,7 @@ pub fn check_well_formed_from<R: BufRead>(content_type: &str, body: R) -> Result
         }
         // IgnoredAny: checked without building the document, so a large body costs no memory.
         Some("JSON") => {
-            let mut body = body;
+            let mut body = open();
             // An empty or blank body has nothing to check.
             loop {
                 let buf = body.fill_buf().map_err(|e| bad("JSON", e.to_string()))?;
@@ -125,7 +128,18 @@ pub fn check_well_formed_from<R: BufRead>(content_type: &str, body: R) -> Result
             let mut de = serde_json::Deserializer::from_reader(body);
             serde::de::IgnoredAny::deserialize(&mut de)
                 .and_then(|_| de.end())
-                .map_err(|e| bad("JSON", e.to_string()))
+                .map_err(|e| bad("JSON", e.to_string()))?;
+            // serde_json skips a value without a depth limit (and without recursion); the
+            // layout pass, which stops past MAX_DEPTH, sets one.
+            crate::pretty::pretty_json_into(open(), std::io::sink()).map_err(|_| {
+                bad(
+                    "JSON",
+                    format!(
+                        "its arrays and objects nest more than {} levels deep, which no VCD document does",
+                        crate::xml::MAX_DEPTH
+                    ),
+                )
+            })
         }
         _ => Ok(()),
     }
@@ -165,5 +179,12 @@ mod tests {
             assert!(err.contains(words), "{ct} {err}");
             assert!(err.contains("fix it and send again"), "{err}");
         }
+        let deep = format!("{}{}", "[".repeat(600), "]".repeat(600));
+        let err = check_well_formed("application/json", deep.as_bytes())
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("nest more than 512 levels"), "{err}");
+        let fine = format!("{}{}", "[".repeat(100), "]".repeat(100));
+        assert!(check_well_formed("application/json", fine.as_bytes()).is_ok());
     }
 }

@@ -187,10 +187,9 @@ impl ResponseView {
 
 /// Why a body whose Content-Type says XML or JSON does not parse as that, if it does not.
 fn parse_error(response: &Response) -> Option<String> {
-    match check_well_formed_from(
-        response.content_type().unwrap_or(""),
-        response.body.reader(),
-    ) {
+    match check_well_formed_from(response.content_type().unwrap_or(""), || {
+        response.body.reader()
+    }) {
         Err(CoreError::BadBody { format, reason }) => Some(format!(
             "The body could not be parsed as {format}: {reason}."
         )),
