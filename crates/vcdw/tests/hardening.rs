@@ -248,40 +248,28 @@ fn a_timeout_of_zero_is_an_error_and_provider_with_org_system_is_accepted() {
         err.contains("A timeout of 0 s cannot be used: give 1 to 3600"),
         "{err}"
     );
-    let out = run_in(
-        &dir,
-        &[
-            "login",
-            "--url",
-            "http://127.0.0.1:9",
-            "--provider",
-            "--org",
-            "System",
-            "--user",
-            "admin",
-        ],
-        "pw\n",
-        &[("VCDW_PASSWORD", "pw-1")],
-    );
-    let err = String::from_utf8_lossy(&out.stderr);
+    let provider_login = |org: &str| {
+        let out = run_in(
+            &dir,
+            &[
+                "login",
+                "--url",
+                "http://127.0.0.1:9",
+                "--provider",
+                "--org",
+                org,
+                "--user",
+                "admin",
+            ],
+            "",
+            &[("VCDW_PASSWORD", "pw-1")],
+        );
+        String::from_utf8_lossy(&out.stderr).into_owned()
+    };
     // Past the flags: the login itself is what fails (nothing listens on port 9).
+    let err = provider_login("System");
     assert!(err.contains("connection was refused"), "{err}");
-    let out = run_in(
-        &dir,
-        &[
-            "login",
-            "--url",
-            "http://127.0.0.1:9",
-            "--provider",
-            "--org",
-            "acme",
-            "--user",
-            "admin",
-        ],
-        "",
-        &[("VCDW_PASSWORD", "pw-1")],
-    );
-    let err = String::from_utf8_lossy(&out.stderr);
+    let err = provider_login("acme");
     assert!(err.contains("--provider means the System org"), "{err}");
     std::fs::remove_dir_all(&dir).unwrap();
 }

@@ -302,32 +302,18 @@ async fn answer(
             .await
         }
         ("DELETE", "/api/session") => send(stream, "204 No Content", &[], b"").await,
-        ("GET", "/api/go-away") => {
-            let to = format!("{}/api/capture", peer.unwrap_or("http://localhost:1"));
-            send(stream, "302 Found", &[("Location", to)], b"").await
-        }
-        ("GET", "/api/other-host") => {
-            // The same port under another name: another origin.
-            let to = format!("http://localhost:{port}/api/capture");
-            send(stream, "302 Found", &[("Location", to)], b"").await
-        }
-        ("GET", "/api/moved") => {
-            send(
-                stream,
-                "301 Moved Permanently",
-                &[("Location", "/api/session".into())],
-                b"",
-            )
-            .await
-        }
-        ("GET", "/api/loop") => {
-            send(
-                stream,
-                "302 Found",
-                &[("Location", "/api/loop".into())],
-                b"",
-            )
-            .await
+        ("GET", "/api/go-away" | "/api/other-host" | "/api/moved" | "/api/loop") => {
+            let (status, to) = match path.as_str() {
+                "/api/go-away" => (
+                    "302 Found",
+                    format!("{}/api/capture", peer.unwrap_or("http://localhost:1")),
+                ),
+                // The same port under another name: another origin.
+                "/api/other-host" => ("302 Found", format!("http://localhost:{port}/api/capture")),
+                "/api/moved" => ("301 Moved Permanently", "/api/session".to_string()),
+                _ => ("302 Found", "/api/loop".to_string()),
+            };
+            send(stream, status, &[("Location", to)], b"").await
         }
         ("GET", p) if p.starts_with("/api/bomb") => {
             let headers = [xml("vdc"), ("Content-Encoding", "gzip".to_string())];
