@@ -23,6 +23,10 @@ export function formatSize(bytes: number): string {
   return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 }
 
+/** The largest body the text view takes: past it the editor alone would need gigabytes in the web
+ * view. Larger bodies are saved (Save body…) and opened in another tool; their links are listed. */
+export const VIEWABLE_BODY_BYTES = 256 * 1024 * 1024;
+
 function languageOf(contentType: string | null): CodeLanguage {
   const ct = (contentType ?? "").toLowerCase();
   return ct.includes("json") ? "json" : ct.includes("xml") ? "xml" : "text";
@@ -39,7 +43,7 @@ export function ResponsePanel({ sent, largeBodyBytes, backend, onOpen, onSaveLin
   const [loadError, setLoadError] = useState<ErrorReport | null>(null);
   const [allowLarge, setAllowLarge] = useState(false);
   const editor = useRef<CodeEditorHandle>(null);
-  const large = v.size > largeBodyBytes;
+  const large = v.size > largeBodyBytes || v.size > VIEWABLE_BODY_BYTES;
   const linkCount = v.links_total + v.references_total;
 
   // The body arrives in chunks: the first one makes the editor, the rest are appended between
@@ -130,13 +134,22 @@ export function ResponsePanel({ sent, largeBodyBytes, backend, onOpen, onSaveLin
           </div>
           {large && !allowLarge ? (
             <div className="large-body" data-testid="large-body">
-              <p>
-                This body is {formatSize(v.size)}. Its {linkCount} links are ready in the Links tab; showing the text
-                takes a few seconds.
-              </p>
-              <button onClick={() => setAllowLarge(true)} data-testid="show-large-body">
-                Show the body
-              </button>
+              {v.size > VIEWABLE_BODY_BYTES ? (
+                <p>
+                  This body is {formatSize(v.size)}, too large to show here. Its {linkCount} links are in the Links
+                  tab; <strong>Save body…</strong> writes it to a file for another tool.
+                </p>
+              ) : (
+                <>
+                  <p>
+                    This body is {formatSize(v.size)}. Its {linkCount} links are ready in the Links tab; showing the
+                    text takes a few seconds.
+                  </p>
+                  <button onClick={() => setAllowLarge(true)} data-testid="show-large-body">
+                    Show the body
+                  </button>
+                </>
+              )}
             </div>
           ) : (
             <>
