@@ -22,8 +22,10 @@ use vcd_core::response_view::ResponseView;
 use vcd_core::variables::VariableUse;
 use vcd_core::{CoreError, ErrorReport};
 
-/// How many responses keep their bodies for the viewer.
+/// How many responses keep their bodies for the viewer, and how many bytes of bodies at most (large
+/// ones sit in temporary files: this bounds the disk they take; the newest is always kept).
 const KEPT_RESPONSES: usize = 32;
+const KEPT_BYTES: u64 = 4 * 1024 * 1024 * 1024;
 
 /// A response kept for the viewer: its body (in memory or in a temporary file), all its links,
 /// and its pretty layout once asked for (kept like a body).
@@ -159,7 +161,8 @@ pub async fn send_request(
         page: Arc::new(page.unwrap_or_default()),
         pretty: Arc::default(),
     });
-    while kept.len() > KEPT_RESPONSES {
+    let bytes = |kept: &VecDeque<Kept>| kept.iter().map(|k| k.response.body.len()).sum::<u64>();
+    while kept.len() > KEPT_RESPONSES || (kept.len() > 1 && bytes(&kept) > KEPT_BYTES) {
         kept.pop_front();
     }
     Ok(SentResponse { id, view })
