@@ -330,3 +330,35 @@ async fn a_body_file_that_never_ends_is_cut_off_at_the_limit() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("larger than the 1 MB limit"), "{err}");
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_body_that_does_not_parse_says_so_in_send_json() {
+    let server = hostile::hostile(None).await;
+    let dir = temp_dir("parse-error");
+    let url = server.url.clone();
+    let out = tokio::task::spawn_blocking(move || {
+        run_in(
+            &dir,
+            &[
+                "send",
+                "GET",
+                "/api/broken",
+                "--url",
+                &url,
+                "--no-auth",
+                "--json",
+            ],
+            "",
+            &[],
+        )
+    })
+    .await
+    .unwrap();
+    let printed: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let why = printed["parse_error"].as_str().unwrap_or_default();
+    assert!(
+        why.starts_with("The body could not be parsed as XML"),
+        "{printed}"
+    );
+    assert_eq!(printed["body"], "<Org><Link rel=\"down\"></Org>");
+}
