@@ -395,6 +395,8 @@ impl BodySink {
 
     pub fn finish(self) -> Result<Body, BodyStop> {
         let collector = match (self.gzip, self.plain) {
+            // A HEAD answer, a 204 or a 304 says gzip and has no body at all: nothing to inflate.
+            (Some(_), _) if self.compressed == 0 => return Ok(Body::default()),
             (Some(decoder), _) => {
                 let mut decoder = decoder;
                 if let Err(e) = decoder.try_finish() {
@@ -486,6 +488,8 @@ mod tests {
         gz.write_all(b"<Org name=\"a\"/>").unwrap();
         let mut sink = BodySink::new(BodyLimits::default(), true);
         sink.push(&gz.finish().unwrap()).unwrap();
+        let empty = BodySink::new(BodyLimits::default(), true).finish().unwrap();
+        assert!(empty.is_empty());
         assert_eq!(
             sink.finish().unwrap().in_memory().unwrap(),
             b"<Org name=\"a\"/>"

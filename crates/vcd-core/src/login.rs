@@ -695,11 +695,21 @@ impl SessionManager {
         extra_headers: &HeaderMap,
         body: Option<RequestBody>,
     ) -> Result<Response, CoreError> {
+        if matches!(auth, RequestAuth::Inherit) {
+            return self.send(method, path, extra_headers, body).await;
+        }
+        // Where it goes and what it carries are checked before an API token opens a session, so a
+        // refused request leaves no session open on the server.
+        let url = self.target(path, auth)?;
+        let body = match body {
+            Some(b) => Some(b.to_reqwest().await?),
+            None => None,
+        };
         let mut headers = extra_headers.clone();
         // An exchanged API token opens a session of its own, closed again after the request.
         let mut exchanged: Option<(Session, SessionManager)> = None;
         match auth {
-            RequestAuth::Inherit => return self.send(method, path, extra_headers, body).await,
+            RequestAuth::Inherit => {}
             RequestAuth::None => {}
             // Set on the request below: reqwest encodes `user@org:password`.
             RequestAuth::Basic { .. } => {}
@@ -729,7 +739,6 @@ impl SessionManager {
                 exchanged = Some((session, manager));
             }
         }
-        let url = self.target(path, auth)?;
         let mut builder = self.client.inner().request(method, url).headers(headers);
         if let RequestAuth::Basic {
             user,
@@ -740,7 +749,7 @@ impl SessionManager {
             builder = builder.basic_auth(format!("{user}@{org}"), Some(password.expose()));
         }
         if let Some(b) = body {
-            builder = builder.body(b.to_reqwest().await?);
+            builder = builder.body(b);
         }
         let result = self.client.send(builder).await;
         if let Some((session, mut manager)) = exchanged {
