@@ -82,16 +82,13 @@ impl ConnectionProfile {
         self.org.eq_ignore_ascii_case(SYSTEM_ORG)
     }
 
-    /// How this profile's requests travel, with the body limits of the saved settings (their
-    /// defaults when the settings cannot be read: a damaged file is reported where it is edited).
+    /// How this profile's requests travel, with the body limits of the saved settings.
     pub fn http_options(&self) -> HttpOptions {
         HttpOptions {
             trust: self.trust.clone(),
             timeout: Duration::from_secs(30),
             proxy: self.proxy.clone(),
-            body_limits: crate::settings::Settings::load()
-                .map(|s| s.body_limits())
-                .unwrap_or_default(),
+            body_limits: crate::settings::Settings::saved_body_limits(),
         }
     }
 

@@ -75,6 +75,12 @@ impl Settings {
         }
     }
 
+    /// The body limits of the saved settings; their defaults when the settings cannot be read (a
+    /// damaged file is reported where it is edited, not by every request).
+    pub fn saved_body_limits() -> BodyLimits {
+        Self::load().map(|s| s.body_limits()).unwrap_or_default()
+    }
+
     pub fn load_at(path: &Path) -> Result<Settings, CoreError> {
         Ok(store(path).read()?.unwrap_or_default())
     }

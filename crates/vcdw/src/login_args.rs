@@ -53,13 +53,6 @@ pub struct LoginArgs {
     pub timeout: u64,
 }
 
-/// The body limits of the settings shared with the app (the largest response).
-pub fn body_limits() -> Result<vcd_core::body::BodyLimits, String> {
-    vcd_core::settings::Settings::load()
-        .map(|s| s.body_limits())
-        .map_err(|e| e.to_string())
-}
-
 /// The org from `--org` and `--provider`: System is the provider org, so both may be given together.
 pub fn org_of(org: Option<&str>, provider: bool) -> Result<String, String> {
     match (org, provider) {
@@ -177,7 +170,7 @@ impl LoginArgs {
             trust: self.trust.to_trust()?,
             timeout,
             proxy: None,
-            body_limits: body_limits()?,
+            body_limits: vcd_core::settings::Settings::saved_body_limits(),
         };
         let secret = match self.given_secret(self.kind())? {
             Some(s) => s,

@@ -268,7 +268,7 @@ async fn run_versions(
         trust,
         timeout: vcd_core::http::timeout_from_secs(timeout).map_err(|e| e.to_string())?,
         proxy: None,
-        body_limits: login_args::body_limits()?,
+        body_limits: vcd_core::settings::Settings::saved_body_limits(),
     };
     let list = match discover_versions(url, &options).await {
         Ok(list) => list,

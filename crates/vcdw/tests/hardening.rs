@@ -274,21 +274,33 @@ fn a_timeout_of_zero_is_an_error_and_provider_with_org_system_is_accepted() {
     std::fs::remove_dir_all(&dir).unwrap();
 }
 
+/// Runs vcdw off the async workers (the hostile server answers on them), with its own config.
+async fn run_blocking(dir: PathBuf, args: Vec<String>) -> std::process::Output {
+    tokio::task::spawn_blocking(move || {
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        run_in(&dir, &args, "", &[])
+    })
+    .await
+    .unwrap()
+}
+
+fn strings(args: &[&str]) -> Vec<String> {
+    args.iter().map(|a| a.to_string()).collect()
+}
+
 #[tokio::test(flavor = "multi_thread")]
 async fn escape_sequences_from_a_server_reach_the_terminal_visible_and_harmless() {
     let server = hostile::hostile(None).await;
     let dir = temp_dir("escapes");
-    let url = server.url.clone();
-    let out = tokio::task::spawn_blocking(move || {
-        run_in(
-            &dir,
-            &["send", "GET", "/api/escape", "--url", &url, "--no-auth"],
-            "",
-            &[],
-        )
-    })
-    .await
-    .unwrap();
+    let args = [
+        "send",
+        "GET",
+        "/api/escape",
+        "--url",
+        &server.url,
+        "--no-auth",
+    ];
+    let out = run_blocking(dir, strings(&args)).await;
     assert!(!out.status.success());
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(!err.contains('\u{1b}') && !err.contains('\u{7}'), "{err:?}");
@@ -304,28 +316,19 @@ async fn a_body_file_that_never_ends_is_cut_off_at_the_limit() {
         r#"{"version": 1, "max_body_mb": 1}"#,
     )
     .unwrap();
-    let url = server.url.clone();
-    let out = tokio::task::spawn_blocking(move || {
-        run_in(
-            &dir,
-            &[
-                "send",
-                "POST",
-                "/api/upload",
-                "--url",
-                &url,
-                "--no-auth",
-                "--body",
-                "/dev/zero",
-                "--content-type",
-                "application/octet-stream",
-            ],
-            "",
-            &[],
-        )
-    })
-    .await
-    .unwrap();
+    let args = [
+        "send",
+        "POST",
+        "/api/upload",
+        "--url",
+        &server.url,
+        "--no-auth",
+        "--body",
+        "/dev/zero",
+        "--content-type",
+        "application/octet-stream",
+    ];
+    let out = run_blocking(dir, strings(&args)).await;
     assert!(!out.status.success());
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("larger than the 1 MB limit"), "{err}");
@@ -335,25 +338,16 @@ async fn a_body_file_that_never_ends_is_cut_off_at_the_limit() {
 async fn a_body_that_does_not_parse_says_so_in_send_json() {
     let server = hostile::hostile(None).await;
     let dir = temp_dir("parse-error");
-    let url = server.url.clone();
-    let out = tokio::task::spawn_blocking(move || {
-        run_in(
-            &dir,
-            &[
-                "send",
-                "GET",
-                "/api/broken",
-                "--url",
-                &url,
-                "--no-auth",
-                "--json",
-            ],
-            "",
-            &[],
-        )
-    })
-    .await
-    .unwrap();
+    let args = [
+        "send",
+        "GET",
+        "/api/broken",
+        "--url",
+        &server.url,
+        "--no-auth",
+        "--json",
+    ];
+    let out = run_blocking(dir, strings(&args)).await;
     let printed: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     let why = printed["parse_error"].as_str().unwrap_or_default();
     assert!(
