@@ -2,7 +2,6 @@
 //! page (the Session by default), bounded in depth and page count, with progress and cancel.
 
 use crate::address::{join_path, rebase, request_url, same_origin};
-use crate::api_version::accept_for;
 use crate::error::CoreError;
 use crate::http::Response;
 use crate::link_map::LinkMap;
@@ -15,6 +14,7 @@ use std::collections::{HashSet, VecDeque};
 use std::sync::atomic::{AtomicBool, Ordering};
 use ts_rs::TS;
 use url::Url;
+use vcd_api::accept;
 
 /// How far a discovery goes.
 #[derive(Debug, Clone, Copy)]
@@ -138,7 +138,7 @@ pub async fn discover(
         }
         let mut headers = HeaderMap::new();
         if let Some(session) = manager.session() {
-            if let Ok(v) = HeaderValue::from_str(&accept_for(&media_type, &session.version)) {
+            if let Ok(v) = HeaderValue::from_str(&accept(&media_type, &session.version)) {
                 headers.insert(ACCEPT, v);
             }
         }

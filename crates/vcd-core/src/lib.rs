@@ -2,13 +2,11 @@
 //! tests and the `vcdw` command line without a window.
 
 pub mod address;
-pub mod api_version;
 pub mod body;
 pub mod body_check;
 pub mod discover;
 pub mod error;
 pub mod exchange;
-pub mod fingerprint;
 pub mod http;
 pub mod link_map;
 pub mod links;
@@ -16,7 +14,6 @@ pub mod logging;
 pub mod login;
 pub mod pretty;
 pub mod profile;
-pub mod releases;
 pub mod request_body;
 pub mod request_draft;
 pub mod response_view;
@@ -33,11 +30,10 @@ pub mod vcd_error;
 pub mod versions;
 pub mod xml;
 
-pub use api_version::ApiVersion;
 pub use error::{CoreError, ErrorReport};
-pub use fingerprint::Fingerprint;
 pub use http::HttpOptions;
 pub use login::{login, AuthKind, LoginRequest, Session, SessionManager, SessionSummary};
 pub use secret::Secret;
 pub use tls::TlsTrust;
+pub use vcd_api::{ApiVersion, BadFingerprint, Fingerprint};
 pub use versions::{discover_versions, VersionEntry, VersionList};

@@ -9,13 +9,14 @@ use quick_xml::Reader;
 use serde::{Deserialize, Serialize};
 use std::io::BufRead;
 use ts_rs::TS;
+use vcd_api::method_for_rel;
 
 /// A `<Link>` of a VCD document or a `Link` header of a CloudAPI answer.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct Link {
     pub rel: String,
-    /// The method `rel` implies (see [`method_for_rel`]).
+    /// The method `rel` implies (see `vcd_api::method_for_rel`).
     pub method: String,
     #[serde(rename = "type")]
     #[ts(rename = "type")]
@@ -69,70 +70,6 @@ impl PageLinks {
         if self.references.len() < MAX_KEPT {
             self.references.push(reference);
         }
-    }
-}
-
-/// The HTTP method a link relation implies: VCD's HATEOAS verbs (`edit` → PUT, `add` → POST,
-/// `remove` → DELETE, actions such as `power:powerOn`, `deploy`, `task:cancel` → POST; navigation
-/// such as `down`, `up`, `alternate`, paging → GET).
-pub fn method_for_rel(rel: &str) -> &'static str {
-    match rel {
-        "edit" => "PUT",
-        "remove" => "DELETE",
-        "add"
-        | "deploy"
-        | "undeploy"
-        | "instantiate"
-        | "instantiateVAppTemplate"
-        | "composeVApp"
-        | "recompose"
-        | "recomposeVApp"
-        | "controlAccess"
-        | "discardState"
-        | "enable"
-        | "disable"
-        | "consolidate"
-        | "relocate"
-        | "upgrade"
-        | "install"
-        | "uninstall"
-        | "acquireTicket"
-        | "acquireMksTicket"
-        | "customizeAtNextPowerOn"
-        | "reconfigureVm"
-        | "upload"
-        | "copy"
-        | "move"
-        | "checkPostCustomizationScript"
-        | "enterMaintenanceMode"
-        | "exitMaintenanceMode"
-        | "repair"
-        | "reconnect"
-        | "takeOwnership"
-        | "snapshot:create"
-        | "snapshot:revertToCurrent"
-        | "snapshot:removeAll"
-        | "installVmwareTools"
-        | "media:insertMedia"
-        | "media:ejectMedia"
-        | "disk:attach"
-        | "disk:detach"
-        | "publish"
-        | "subscribe"
-        | "sync"
-        | "syncSyndicatedItem"
-        | "merge"
-        | "catalogItem"
-        | "blockingTask:resume"
-        | "blockingTask:abort"
-        | "blockingTask:fail"
-        | "task:cancel" => "POST",
-        "screen:thumbnail" => "GET",
-        // Namespaced actions (`power:powerOn`, `snapshot:...`, `task:...`) are POSTs; the
-        // navigational `down:*` family (`down:extensibility`) is a GET.
-        r if r.contains(':') && !r.starts_with("down") => "POST",
-        r if r.starts_with("action") => "POST",
-        _ => "GET",
     }
 }
 
@@ -288,30 +225,6 @@ fn split_outside_angles(value: &str) -> Vec<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn rels_imply_vcd_verbs() {
-        for (rel, method) in [
-            ("down", "GET"),
-            ("up", "GET"),
-            ("alternate", "GET"),
-            ("nextPage", "GET"),
-            ("down:extensibility", "GET"),
-            ("edit", "PUT"),
-            ("add", "POST"),
-            ("remove", "DELETE"),
-            ("power:powerOn", "POST"),
-            ("deploy", "POST"),
-            ("task:cancel", "POST"),
-            ("snapshot:create", "POST"),
-            ("instantiateVAppTemplate", "POST"),
-            ("entityResolver", "GET"),
-            ("screen:thumbnail", "GET"),
-            ("openapi", "GET"),
-        ] {
-            assert_eq!(method_for_rel(rel), method, "{rel}");
-        }
-    }
 
     #[test]
     fn link_headers_split_combined_rels_and_keep_commas_in_urls() {

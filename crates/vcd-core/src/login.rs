@@ -5,7 +5,6 @@
 use crate::address::{
     check_no_secrets, join_path, normalize_base_url, origin, rebase, request_url, same_origin,
 };
-use crate::api_version::{json_accept_header, xml_accept_header, ApiVersion};
 use crate::error::CoreError;
 use crate::exchange::Exchange;
 use crate::http::{HttpClient, HttpOptions, Response};
@@ -19,8 +18,9 @@ use reqwest::Method;
 use serde::Serialize;
 use ts_rs::TS;
 use url::Url;
+use vcd_api::{json_accept, xml_accept, ApiVersion};
 
-pub const SYSTEM_ORG: &str = "System";
+pub use vcd_api::SYSTEM_ORG;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
@@ -58,7 +58,7 @@ pub struct LoginRequest {
 
 impl LoginRequest {
     pub fn is_provider(&self) -> bool {
-        self.org.eq_ignore_ascii_case(SYSTEM_ORG)
+        vcd_api::is_system_org(&self.org)
     }
 
     fn login_name(&self) -> String {
@@ -220,7 +220,7 @@ pub async fn login(
     let version: ApiVersion = entry
         .version
         .parse()
-        .map_err(|e: crate::api_version::BadApiVersion| CoreError::Internal(e.to_string()))?;
+        .map_err(|e: vcd_api::BadApiVersion| CoreError::Internal(e.to_string()))?;
     let mut steps = Exchange::default();
     let (bearer, legacy_token, login_url, differs, idle) = match request.kind {
         AuthKind::ApiToken => {
@@ -260,7 +260,7 @@ async fn get_session(
     bearer: &Secret,
 ) -> Result<Response, CoreError> {
     let mut headers = HeaderMap::new();
-    headers.insert(ACCEPT, header_value(&xml_accept_header(version))?);
+    headers.insert(ACCEPT, header_value(&xml_accept(version))?);
     bearer_headers(&mut headers, bearer)?;
     client
         .send(
@@ -315,9 +315,9 @@ async fn password_login(
     let (target, differs) = login_target(base, announced);
     let legacy = target.path().ends_with("/api/sessions");
     let accept = if legacy {
-        xml_accept_header(version)
+        xml_accept(version)
     } else {
-        json_accept_header(version)
+        json_accept(version)
     };
     let response = client
         .send(
@@ -370,11 +370,7 @@ async fn exchange_api_token(
             version: version.to_string(),
         });
     }
-    let path = if request.is_provider() {
-        "/oauth/provider/token".to_string()
-    } else {
-        format!("/oauth/tenant/{}/token", request.org)
-    };
+    let path = vcd_api::token_path(&request.org);
     let url = join_path(base, &path);
     // The token goes in the form body only: a URL is kept in proxy and server logs.
     let body = format!(
@@ -651,9 +647,9 @@ impl SessionManager {
             let mut headers = extra_headers.clone();
             if !headers.contains_key(ACCEPT) {
                 let accept = if url.path().contains("/cloudapi/") {
-                    json_accept_header(&session.version)
+                    json_accept(&session.version)
                 } else {
-                    xml_accept_header(&session.version)
+                    xml_accept(&session.version)
                 };
                 headers.insert(ACCEPT, header_value(&accept)?);
             }
@@ -765,7 +761,7 @@ impl SessionManager {
             return Ok(());
         };
         let mut headers = HeaderMap::new();
-        headers.insert(ACCEPT, header_value(&xml_accept_header(&session.version))?);
+        headers.insert(ACCEPT, header_value(&xml_accept(&session.version))?);
         self.auth_headers(&session, &mut headers)?;
         let url = join_path(&session.base, "/api/session");
         let response = self

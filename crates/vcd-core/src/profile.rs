@@ -4,7 +4,7 @@
 
 use crate::error::CoreError;
 use crate::http::HttpOptions;
-use crate::login::{AuthKind, LoginRequest, SessionHeader, SYSTEM_ORG};
+use crate::login::{AuthKind, LoginRequest, SessionHeader};
 use crate::secret::Secret;
 use crate::storage::{config_dir, JsonStore, UnknownFields};
 use crate::tls::TlsTrust;
@@ -79,7 +79,7 @@ impl ConnectionProfile {
     }
 
     pub fn is_provider(&self) -> bool {
-        self.org.eq_ignore_ascii_case(SYSTEM_ORG)
+        vcd_api::is_system_org(&self.org)
     }
 
     /// How this profile's requests travel, with the body limits of the saved settings.

@@ -86,11 +86,11 @@ impl RequestDraft {
         let media = seed.media_type.as_deref().unwrap_or("").trim();
         let with_body = matches!(method.as_str(), "POST" | "PUT" | "PATCH");
         let accept = if seed.url.contains("/cloudapi/") {
-            format!("application/json;version={version}")
-        } else if !with_body && !media.is_empty() {
-            format!("{media};version={version}")
+            vcd_api::json_accept(version)
+        } else if !with_body {
+            vcd_api::accept(media, version)
         } else {
-            format!("application/*+xml;version={version}")
+            vcd_api::xml_accept(version)
         };
         let mut headers = vec![
             header("Accept", accept),

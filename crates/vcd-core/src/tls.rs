@@ -6,7 +6,6 @@
 //! fingerprint and pinned in one click.
 
 use crate::error::CoreError;
-use crate::fingerprint::Fingerprint;
 use rustls::client::danger::{HandshakeSignatureValid, ServerCertVerified, ServerCertVerifier};
 use rustls::client::WebPkiServerVerifier;
 use rustls::crypto::{verify_tls12_signature, verify_tls13_signature, CryptoProvider};
@@ -16,6 +15,7 @@ use serde::{Deserialize, Serialize};
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 use ts_rs::TS;
+use vcd_api::Fingerprint;
 
 /// How a connection decides to trust the server's certificate.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, Default)]
@@ -37,19 +37,6 @@ pub enum TlsTrust {
     },
     /// Any certificate. Only the command line offers this, behind `--insecure` and a warning.
     Insecure,
-}
-
-impl Serialize for Fingerprint {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(&self.to_string())
-    }
-}
-
-impl<'de> Deserialize<'de> for Fingerprint {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let text = String::deserialize(d)?;
-        text.parse().map_err(serde::de::Error::custom)
-    }
 }
 
 /// What the verifier saw during the last handshake of a connection.

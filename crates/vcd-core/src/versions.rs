@@ -1,7 +1,6 @@
 //! Version discovery: `GET /api/versions`, parsed by namespace, sorted numerically.
 
 use crate::address::{join_path, normalize_base_url};
-use crate::api_version::{xml_accept_header, ApiVersion};
 use crate::error::CoreError;
 use crate::http::{HttpClient, HttpOptions, Response};
 use crate::xml::{append_text, local_name, local_name_in, DepthGuard, VERSIONS_NS};
@@ -10,6 +9,7 @@ use quick_xml::NsReader;
 use serde::Serialize;
 use ts_rs::TS;
 use url::Url;
+use vcd_api::{xml_accept, ApiVersion};
 
 /// One `VersionInfo` of a server.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -161,7 +161,7 @@ pub fn parse_versions(xml: &[u8]) -> Result<VersionList, VersionsParseError> {
         .into_iter()
         .map(|(v, i)| VersionEntry {
             release: v.release_name().map(str::to_string),
-            accept_header: xml_accept_header(&v),
+            accept_header: xml_accept(&v),
             version: v.to_string(),
             deprecated: i.deprecated,
             login_url: i.login_url,

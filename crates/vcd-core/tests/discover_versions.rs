@@ -4,9 +4,9 @@ mod common;
 
 use common::{http_response, raw_server};
 use std::time::Duration;
-use vcd_core::releases::SIMULATED_RELEASES;
 use vcd_core::{discover_versions, CoreError, Fingerprint, HttpOptions, TlsTrust};
 use vcd_sim::SimOptions;
+use vcd_sim::SIMULATED_RELEASES;
 
 fn options(trust: TlsTrust) -> HttpOptions {
     HttpOptions {

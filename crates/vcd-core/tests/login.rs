@@ -4,8 +4,8 @@
 use reqwest::header::HeaderMap;
 use reqwest::Method;
 use std::time::Duration;
-use vcd_core::releases::SIMULATED_RELEASES;
 use vcd_core::{AuthKind, CoreError, HttpOptions, LoginRequest, Secret, SessionManager, TlsTrust};
+use vcd_sim::SIMULATED_RELEASES;
 use vcd_sim::{RunningSim, Scenario, SimOptions};
 
 async fn https_sim(release: &str) -> RunningSim {

@@ -13,7 +13,7 @@ use base64::Engine;
 use serde::Deserialize;
 use serde_json::json;
 
-const SYSTEM_ORG: &str = "System";
+use vcd_api::SYSTEM_ORG;
 
 /// VCD's answer to bad credentials (`http-401-api-sessions-bad-credentials.http`).
 fn unauthorized_basic() -> Response {

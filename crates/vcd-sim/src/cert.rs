@@ -3,7 +3,7 @@
 use crate::server::SimError;
 use rustls_pki_types::{CertificateDer, PrivateKeyDer, PrivatePkcs8KeyDer};
 use std::sync::Arc;
-use vcd_core::Fingerprint;
+use vcd_api::Fingerprint;
 
 pub struct SelfSigned {
     pub config: Arc<rustls::ServerConfig>,

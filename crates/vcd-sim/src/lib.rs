@@ -18,4 +18,4 @@ mod world_routes;
 
 pub use scenario::{DemoCredentials, Scenario};
 pub use server::{start, RunningSim, SimError, SimOptions};
-pub use vcd_core::releases::{VcdRelease, DEFAULT_RELEASE, SIMULATED_RELEASES};
+pub use vcd_api::{VcdRelease, DEFAULT_RELEASE, SIMULATED_RELEASES};

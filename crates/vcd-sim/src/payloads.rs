@@ -2,7 +2,7 @@
 
 use quick_xml::escape::escape;
 use std::fmt::Write;
-use vcd_core::releases::VcdRelease;
+use vcd_api::VcdRelease;
 
 const XML_DECLARATION: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#;
 

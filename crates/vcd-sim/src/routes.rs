@@ -12,7 +12,7 @@ use axum::routing::{any, get, post};
 use axum::Router;
 use sha2::{Digest, Sha256};
 use std::sync::Arc;
-use vcd_core::releases::VcdRelease;
+use vcd_api::VcdRelease;
 
 pub struct SimState {
     pub release: &'static VcdRelease,

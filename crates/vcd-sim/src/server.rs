@@ -14,8 +14,8 @@ use tokio::net::TcpListener;
 use tokio::sync::oneshot;
 use tokio::task::{JoinHandle, JoinSet};
 use tokio_rustls::TlsAcceptor;
-use vcd_core::releases::{VcdRelease, DEFAULT_RELEASE};
-use vcd_core::Fingerprint;
+use vcd_api::Fingerprint;
+use vcd_api::{VcdRelease, DEFAULT_RELEASE};
 
 #[derive(Debug, thiserror::Error)]
 pub enum SimError {
@@ -50,8 +50,7 @@ pub struct SimOptions {
 impl Default for SimOptions {
     fn default() -> Self {
         SimOptions {
-            release: VcdRelease::find(DEFAULT_RELEASE)
-                .unwrap_or(&vcd_core::releases::SIMULATED_RELEASES[0]),
+            release: VcdRelease::find(DEFAULT_RELEASE).unwrap_or(&vcd_api::SIMULATED_RELEASES[0]),
             tls: false,
             port: 0,
             scenario: Scenario::demo(),

@@ -13,9 +13,9 @@ use std::io::Write;
 use std::process::ExitCode;
 use std::time::Duration;
 use trust_args::TrustArgs;
-use vcd_core::releases::DEFAULT_RELEASE;
 use vcd_core::{discover_versions, CoreError, HttpOptions, VersionList};
 use vcd_sim::Scenario;
+use vcd_sim::DEFAULT_RELEASE;
 
 #[derive(Parser)]
 #[command(name = "vcdw", version, about = "VCD Workbench on the command line")]

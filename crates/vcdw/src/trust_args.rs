@@ -35,7 +35,7 @@ impl TrustArgs {
         if let Some(pin) = &self.pin {
             let sha256: Fingerprint = pin
                 .parse()
-                .map_err(|e: vcd_core::fingerprint::BadFingerprint| e.to_string())?;
+                .map_err(|e: vcd_core::BadFingerprint| e.to_string())?;
             return Ok(TlsTrust::Pinned { sha256 });
         }
         if let Some(path) = &self.ca {

@@ -5,6 +5,6 @@
  */
 export type Link = { rel: string, 
 /**
- * The method `rel` implies (see [`method_for_rel`]).
+ * The method `rel` implies (see `vcd_api::method_for_rel`).
  */
 method: string, type: string | null, href: string, name: string | null, };

@@ -1,7 +1,7 @@
 //! The one table of VCD releases: which API version each release introduced, and which versions a
 //! simulated release offers. The client uses it for release names; vcd-sim serves it.
 
-use crate::api_version::ApiVersion;
+use crate::version::ApiVersion;
 
 /// API version → the VCD release that introduced it (VCD-API.md, "API version ↔ VCD release").
 pub const API_RELEASE_NAMES: &[(&str, &str)] = &[

@@ -1,4 +1,4 @@
-//! VCD API version numbers: parsing, numeric ordering, release names and the Accept headers they imply.
+//! VCD API version numbers: parsing, numeric ordering and the release that introduced each.
 
 use std::cmp::Ordering;
 use std::fmt;
@@ -112,26 +112,6 @@ impl fmt::Display for ApiVersion {
     }
 }
 
-/// The `Accept` header for the legacy XML API (`/api/...`) at this version.
-pub fn xml_accept_header(version: &ApiVersion) -> String {
-    format!("application/*+xml;version={version}")
-}
-
-/// The `Accept` header for CloudAPI (`/cloudapi/...`) at this version.
-pub fn json_accept_header(version: &ApiVersion) -> String {
-    format!("application/json;version={version}")
-}
-
-/// The `Accept` header for a link's media type (its `type` attribute) at this version; the generic
-/// XML one when the link names no type.
-pub fn accept_for(media_type: &str, version: &ApiVersion) -> String {
-    if media_type.is_empty() {
-        xml_accept_header(version)
-    } else {
-        format!("{media_type};version={version}")
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -163,17 +143,5 @@ mod tests {
         assert_eq!(v("36.1").release_name(), Some("10.3.1"));
         assert_eq!(v("37").release_name(), Some("10.4"));
         assert_eq!(v("20.0").release_name(), None);
-    }
-
-    #[test]
-    fn accept_headers() {
-        assert_eq!(
-            xml_accept_header(&v("38.0")),
-            "application/*+xml;version=38.0"
-        );
-        assert_eq!(
-            json_accept_header(&v("36.1")),
-            "application/json;version=36.1"
-        );
     }
 }

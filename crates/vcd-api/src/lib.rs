@@ -1,0 +1,25 @@
+//! What VMware Cloud Director is, as data: API versions and how they order, the release table,
+//! namespaces and media types, the method each link `rel` implies, the OAuth token paths, and the
+//! certificate fingerprint users pin. No I/O and no HTTP client, so the simulator, the engine and the
+//! UI (through [`VcdFacts`]) read one declaration of each fact instead of writing it again.
+
+mod facts;
+mod fingerprint;
+mod media;
+mod oauth;
+mod releases;
+mod rels;
+mod version;
+
+pub use facts::{MediaTypeNote, VcdFacts};
+pub use fingerprint::{BadFingerprint, Fingerprint};
+pub use media::{
+    accept, json_accept, types, with_accept_version, xml_accept, BODY_MEDIA_TYPES, JSON, NS_OVF,
+    NS_VCLOUD, NS_XSI, XML_ANY,
+};
+pub use oauth::{is_system_org, token_path, PROVIDER_TOKEN_PATH, SYSTEM_ORG};
+pub use releases::{
+    ServedVersion, VcdRelease, API_RELEASE_NAMES, DEFAULT_RELEASE, SIMULATED_RELEASES,
+};
+pub use rels::method_for_rel;
+pub use version::{ApiVersion, BadApiVersion};
