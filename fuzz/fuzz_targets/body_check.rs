@@ -10,5 +10,5 @@ libfuzzer_sys::fuzz_target!(|data: &[u8]| {
         "application/x-www-form-urlencoded",
         "text/plain",
     ][usize::from(pick % 4)];
-    let _ = vcd_core::body_check::check_well_formed(content_type, body);
+    let _ = vcd_core::check_well_formed(content_type, body);
 });

@@ -9,5 +9,5 @@ libfuzzer_sys::fuzz_target!(|data: &[u8]| {
         1 => Some("application/json"),
         _ => None,
     };
-    let _ = vcd_core::pretty::pretty(content_type, body);
+    let _ = vcd_core::pretty(content_type, body);
 });

@@ -2,8 +2,7 @@
 //! full URL), a method, a header and a body with `{{variables}}`; one field per line.
 #![no_main]
 use std::collections::BTreeMap;
-use vcd_core::address::{check_no_secrets, normalize_base_url, request_url, same_origin};
-use vcd_core::request_draft::{DraftHeader, RequestDraft};
+use vcd_core::{DraftHeader, RequestDraft, check_no_secrets, normalize_base_url, request_url, same_origin};
 
 libfuzzer_sys::fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else {

@@ -6,12 +6,10 @@ use crate::state::{AppState, LiveSession};
 use std::sync::Arc;
 use tauri::State;
 use tokio::sync::Mutex;
-use vcd_core::exchange::{ExchangeStep, HeaderSide};
-use vcd_core::profile::{ConnectionProfile, DEMO_PROFILE_ID};
-use vcd_core::secrets::{KeyringStatus, SecretLocation};
-use vcd_core::settings::Settings;
 use vcd_core::{
-    discover_versions, CoreError, ErrorReport, Secret, SessionManager, SessionSummary, VersionList,
+    discover_versions, ConnectionProfile, CoreError, ErrorReport, ExchangeStep, HeaderSide,
+    KeyringStatus, Secret, SecretLocation, SessionManager, SessionSummary, Settings, VersionList,
+    DEMO_PROFILE_ID,
 };
 
 type Reply<T> = Result<T, ErrorReport>;

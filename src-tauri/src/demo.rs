@@ -2,8 +2,7 @@
 //! with a fresh self-signed certificate that the demo profile pins.
 
 use tokio::sync::Mutex;
-use vcd_core::profile::ConnectionProfile;
-use vcd_core::TlsTrust;
+use vcd_core::{ConnectionProfile, TlsTrust};
 use vcd_sim::{DemoCredentials, RunningSim, Scenario, SimOptions};
 
 /// vApps in each demo VDC: `VCD_WORKBENCH_DEMO_SCALE` lets a trainer show what a large answer looks

@@ -7,8 +7,8 @@ mod state;
 mod workbench;
 
 pub fn run() {
-    vcd_core::logging::init("warn");
-    vcd_core::body::clean_spool_leftovers();
+    vcd_core::init_logging("warn");
+    vcd_core::clean_spool_leftovers();
     let result = tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
         .manage(state::AppState::new())

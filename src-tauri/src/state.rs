@@ -6,10 +6,10 @@ use crate::demo::DemoSimulator;
 use std::collections::HashMap;
 use std::sync::Arc;
 use tokio::sync::Mutex;
-use vcd_core::exchange::Exchange;
-use vcd_core::profile::{ConnectionProfile, ProfileStore, DEMO_PROFILE_ID};
-use vcd_core::secrets::SecretStore;
-use vcd_core::{CoreError, ErrorReport, SessionManager};
+use vcd_core::{
+    ConnectionProfile, CoreError, ErrorReport, Exchange, ProfileStore, SecretStore, SessionManager,
+    DEMO_PROFILE_ID,
+};
 
 pub struct LiveSession {
     pub manager: SessionManager,

@@ -9,18 +9,11 @@ use tauri::Emitter;
 use tauri::{AppHandle, Manager, State};
 use tokio::sync::Mutex;
 use tokio::task::AbortHandle;
-use vcd_core::body::{Body, BodyLimits};
-use vcd_core::discover::page_links;
-use vcd_core::discover::{discover, DiscoverLimits, DiscoverProgress};
-use vcd_core::http::Response;
-use vcd_core::link_map::{self, ExportFormat, LinkMap};
-use vcd_core::links::PageLinks;
-use vcd_core::login::RequestAuth;
-use vcd_core::pretty::pretty_body;
-use vcd_core::request_draft::{DraftSeed, RequestDraft};
-use vcd_core::response_view::ResponseView;
-use vcd_core::variables::VariableUse;
-use vcd_core::{CoreError, ErrorReport};
+use vcd_core::{
+    discover, page_links, pretty_body, save_link_map, Body, BodyLimits, CoreError, DiscoverLimits,
+    DiscoverProgress, DraftSeed, ErrorReport, ExportFormat, LinkMap, PageLinks, RequestAuth,
+    RequestDraft, Response, ResponseView, VariableUse,
+};
 
 /// How many responses keep their bodies for the viewer, and how many bytes of bodies at most (large
 /// ones sit in temporary files: this bounds the disk they take; the newest is always kept).
@@ -66,13 +59,10 @@ async fn defined_variables_for(
     profile_id: &str,
 ) -> Result<std::collections::BTreeMap<String, String>, ErrorReport> {
     let profile = state.resolve_profile(profile_id).await?.variables;
-    let environment = vcd_core::settings::Settings::load()
+    let environment = vcd_core::Settings::load()
         .map_err(|e| e.report())?
         .variables;
-    Ok(vcd_core::request_draft::defined_variables(
-        &environment,
-        &profile,
-    ))
+    Ok(vcd_core::defined_variables(&environment, &profile))
 }
 
 fn not_logged_in() -> ErrorReport {
@@ -302,7 +292,7 @@ pub async fn save_links(
     };
     let target = std::path::PathBuf::from(&path);
     let count = rows.len();
-    let format = tokio::task::spawn_blocking(move || link_map::save(&rows, &target))
+    let format = tokio::task::spawn_blocking(move || save_link_map(&rows, &target))
         .await
         .map_err(|e| CoreError::Internal(e.to_string()).report())?
         .map_err(|e| e.report())?;
@@ -423,7 +413,7 @@ pub async fn save_body(
     let target = std::path::PathBuf::from(path);
     tokio::task::spawn_blocking(move || {
         let body = &kept.response.body;
-        vcd_core::storage::write_atomic_with(&target, |file| body.copy_to(file).map(|_| ()))
+        vcd_core::write_atomic_with(&target, |file| body.copy_to(file).map(|_| ()))
             .map(|()| body.len())
     })
     .await

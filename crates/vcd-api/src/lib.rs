@@ -15,7 +15,7 @@ pub use facts::{MediaTypeNote, VcdFacts};
 pub use fingerprint::{BadFingerprint, Fingerprint};
 pub use media::{
     accept, json_accept, types, with_accept_version, xml_accept, BODY_MEDIA_TYPES, JSON, NS_OVF,
-    NS_VCLOUD, NS_XSI, XML_ANY,
+    NS_VCLOUD, NS_VERSIONS, NS_XSI, XML_ANY,
 };
 pub use oauth::{is_system_org, token_path, PROVIDER_TOKEN_PATH, SYSTEM_ORG};
 pub use releases::{

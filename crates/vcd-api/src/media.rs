@@ -7,6 +7,8 @@ use std::fmt::Display;
 
 /// The namespace of every legacy-API document (`<VApp xmlns="...">`).
 pub const NS_VCLOUD: &str = "http://www.vmware.com/vcloud/v1.5";
+/// The namespace of `/api/versions` (`SupportedVersions`).
+pub const NS_VERSIONS: &str = "http://www.vmware.com/vcloud/versions";
 pub const NS_XSI: &str = "http://www.w3.org/2001/XMLSchema-instance";
 pub const NS_OVF: &str = "http://schemas.dmtf.org/ovf/envelope/1";
 

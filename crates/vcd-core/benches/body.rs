@@ -5,9 +5,8 @@
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 use std::hint::black_box;
-use vcd_core::links::extract_xml;
-use vcd_core::pretty::pretty_xml_into;
-use vcd_core::synthetic::SyntheticVdc;
+use vcd_core::{extract_links, pretty_xml_into};
+use vcd_sim::SyntheticVdc;
 
 fn bodies() -> Vec<(&'static str, Vec<u8>)> {
     vec![
@@ -26,7 +25,7 @@ fn links(c: &mut Criterion) {
         group.bench_with_input(
             BenchmarkId::new("vcd-workbench streaming", name),
             &body,
-            |b, body| b.iter(|| black_box(extract_xml(&body[..]).unwrap().references.len())),
+            |b, body| b.iter(|| black_box(extract_links(&body[..]).unwrap().references.len())),
         );
         group.bench_with_input(
             BenchmarkId::new("peer: roxmltree DOM", name),

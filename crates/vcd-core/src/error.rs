@@ -1,6 +1,6 @@
 //! The engine's one error type, with messages a tenant understands, and its form for the UI.
 
-use crate::vcd_error::VcdError;
+use crate::xml::VcdError;
 use serde::Serialize;
 use ts_rs::TS;
 

@@ -1,39 +1,60 @@
 //! The VCD Workbench engine. Everything a button in the app does is a function here, callable from
 //! tests and the `vcdw` command line without a window.
+//!
+//! The modules are private and grouped by concern; this facade is the whole API front ends use, so
+//! the file layout can change without touching them. VCD facts that need no I/O (versions, media
+//! types, the release table) live in the `vcd-api` crate; the ones front ends need are re-exported
+//! here.
 
-pub mod address;
-pub mod body;
-pub mod body_check;
-pub mod discover;
-pub mod error;
-pub mod exchange;
-pub mod http;
-pub mod link_map;
-pub mod links;
-pub mod logging;
-pub mod login;
-pub mod pretty;
-pub mod profile;
-pub mod request_body;
-pub mod request_draft;
-pub mod response_view;
-pub mod secret;
-pub mod secrets;
-pub mod session_xml;
-pub mod settings;
-pub mod storage;
-pub mod synthetic;
-pub mod terminal;
-pub mod tls;
-pub mod variables;
-pub mod vcd_error;
-pub mod versions;
-pub mod xml;
+mod auth;
+mod error;
+mod http;
+mod links;
+mod logging;
+mod request;
+mod store;
+mod view;
+mod xml;
 
+/// Errors, written for a tenant, and the serializable report a front end shows.
 pub use error::{CoreError, ErrorReport};
-pub use http::HttpOptions;
-pub use login::{login, AuthKind, LoginRequest, Session, SessionManager, SessionSummary};
-pub use secret::Secret;
-pub use tls::TlsTrust;
-pub use vcd_api::{ApiVersion, BadFingerprint, Fingerprint};
-pub use versions::{discover_versions, VersionEntry, VersionList};
+pub use vcd_api::{ApiVersion, BadFingerprint, Fingerprint, SYSTEM_ORG};
+
+/// Logging for the app and `vcdw`: HTTP and TLS libraries capped so headers never reach a log.
+pub use logging::init as init_logging;
+
+/// Logging in, sessions and per-request auth. Secrets stay [`Secret`]s: never serialized or shown.
+pub use auth::{
+    discover_versions, login, parse_session, parse_versions, AuthKind, LoginRequest, RequestAuth,
+    Secret, Session, SessionHeader, SessionManager, SessionSummary, VersionEntry, VersionList,
+};
+
+/// The wire: addresses and their checks, the client, TLS trust, bounded bodies, exchange records.
+pub use http::{
+    check_no_secrets, clean_spool_leftovers, normalize_base_url, request_url, same_origin,
+    timeout_from_secs, Body, BodyLimits, Exchange, ExchangeStep, HeaderSide, HttpClient,
+    HttpOptions, Response, TlsTrust,
+};
+
+/// What a user composes, and the check a body passes before it is sent.
+pub use request::{
+    check_well_formed, defined_variables, DraftHeader, DraftSeed, RequestDraft, VariableUse,
+};
+
+/// Links: extracting them from a page, walking them, and the map of what was found.
+pub use links::{
+    discover, extract_links, page_links, parse_link_header, save_link_map, DiscoverLimits,
+    DiscoverProgress, ExportFormat, Link, LinkMap, MapRow, PageLinks, Reference, MAX_KEPT,
+};
+
+/// What is kept between runs: profiles, settings, secrets in the keyring, atomic writes.
+pub use store::{
+    write_atomic_with, ConnectionProfile, KeyringStatus, ProfileStore, SecretLocation, SecretStore,
+    Settings, DEMO_PROFILE_ID,
+};
+
+/// What a front end shows of a response.
+pub use view::{pretty, pretty_body, pretty_xml_into, terminal_safe, ResponseView};
+
+/// VCD's own error documents, decoded.
+pub use xml::VcdError;

@@ -5,8 +5,8 @@
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::io::BufReader;
 use std::sync::atomic::{AtomicUsize, Ordering};
-use vcd_core::links::extract_xml;
-use vcd_core::synthetic::SyntheticVdc;
+use vcd_core::extract_links;
+use vcd_sim::SyntheticVdc;
 
 struct Counting;
 
@@ -39,7 +39,7 @@ fn extracting_links_from_100_mb_stays_within_a_few_megabytes() {
     assert!(size > 100_000_000, "{size}");
     let before = LIVE.load(Ordering::Relaxed);
     PEAK.store(before, Ordering::Relaxed);
-    let page = extract_xml(BufReader::with_capacity(64 * 1024, body)).unwrap();
+    let page = extract_links(BufReader::with_capacity(64 * 1024, body)).unwrap();
     let peak = PEAK.load(Ordering::Relaxed) - before;
     assert_eq!(page.links.len(), 1);
     assert_eq!(page.references.len(), 2_000);

@@ -10,12 +10,10 @@ use reqwest::header::HeaderMap;
 use reqwest::Method;
 use std::sync::atomic::AtomicBool;
 use std::time::Duration;
-use vcd_core::body::BodyLimits;
-use vcd_core::discover::{discover, page_links, DiscoverLimits};
-use vcd_core::login::{RequestAuth, SessionHeader};
-use vcd_core::request_draft::RequestDraft;
-use vcd_core::response_view::ResponseView;
-use vcd_core::{AuthKind, HttpOptions, LoginRequest, Secret, SessionManager};
+use vcd_core::{
+    discover, page_links, AuthKind, BodyLimits, DiscoverLimits, HttpOptions, LoginRequest,
+    RequestAuth, RequestDraft, ResponseView, Secret, SessionHeader, SessionManager,
+};
 
 fn options(limits: BodyLimits) -> HttpOptions {
     HttpOptions {
@@ -47,7 +45,7 @@ async fn logged_in(server: &Hostile, header: SessionHeader) -> SessionManager {
     manager
 }
 
-async fn get(manager: &mut SessionManager, path: &str) -> vcd_core::http::Response {
+async fn get(manager: &mut SessionManager, path: &str) -> vcd_core::Response {
     manager
         .send(Method::GET, path, &HeaderMap::new(), None)
         .await
@@ -186,7 +184,7 @@ async fn a_large_body_is_spooled_and_its_links_still_read() {
     let page = page_links(&response).unwrap();
     // All are counted; the first 100,000 are kept (memory stays bounded for any page).
     assert!(page.references_total > 150_000, "{}", page.references_total);
-    assert_eq!(page.references.len(), vcd_core::links::MAX_KEPT);
+    assert_eq!(page.references.len(), vcd_core::MAX_KEPT);
     let view = ResponseView::of(&response, None);
     assert_eq!(view.references_total, page.references_total);
     assert_eq!(view.parse_error, None);
@@ -329,7 +327,7 @@ async fn a_bad_method_or_header_gets_its_own_error() {
     assert_eq!(err.kind(), "bad_method");
     assert!(err.to_string().starts_with("'GE T' is not an HTTP method"));
     let bad_header = RequestDraft {
-        headers: vec![vcd_core::request_draft::DraftHeader {
+        headers: vec![vcd_core::DraftHeader {
             name: "X Trace".into(),
             value: "1".into(),
             enabled: true,

@@ -2,8 +2,7 @@
 //! scripts/with-test-keyring, which sets VCDW_REQUIRE_KEYRING=1).
 
 use std::process::Command;
-use vcd_core::secrets::{SecretLocation, SecretStore};
-use vcd_core::Secret;
+use vcd_core::{Secret, SecretLocation, SecretStore};
 
 fn lookup_with_secret_tool(profile_id: &str) -> Option<String> {
     let out = Command::new("secret-tool")

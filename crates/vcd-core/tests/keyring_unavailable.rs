@@ -1,8 +1,7 @@
 //! With no keyring reachable, secrets stay in memory for the run, and the store says why.
 //! (Its own test binary: it points D-Bus at nowhere for the whole process.)
 
-use vcd_core::secrets::{SecretLocation, SecretStore};
-use vcd_core::Secret;
+use vcd_core::{Secret, SecretLocation, SecretStore};
 
 #[test]
 fn without_a_keyring_secrets_live_for_this_run_only() {

@@ -5,8 +5,7 @@ mod common;
 
 use common::sample;
 use quick_xml::events::Event;
-use vcd_core::link_map::{save, ExportFormat, LinkMap, MapRow};
-use vcd_core::links::{extract_xml, Link, PageLinks};
+use vcd_core::{extract_links, save_link_map, ExportFormat, Link, LinkMap, MapRow, PageLinks};
 
 fn discovered() -> LinkMap {
     let mut map = LinkMap::default();
@@ -16,7 +15,7 @@ fn discovered() -> LinkMap {
         // Seen again from another page: nothing new.
         ("https://vcd.example/api/vApp/vapp-2", "vapp.xml"),
     ] {
-        map.add_page(page, &extract_xml(&sample(file)[..]).unwrap());
+        map.add_page(page, &extract_links(&sample(file)[..]).unwrap());
     }
     // Values that every format has to escape.
     let tricky = PageLinks {
@@ -91,14 +90,20 @@ fn every_format_reads_back_the_same_rows() {
     std::fs::create_dir_all(&dir).unwrap();
 
     let json = dir.join("links.json");
-    assert_eq!(save(map.rows(), &json).unwrap(), ExportFormat::Json);
+    assert_eq!(
+        save_link_map(map.rows(), &json).unwrap(),
+        ExportFormat::Json
+    );
     let doc: serde_json::Value = serde_json::from_slice(&std::fs::read(&json).unwrap()).unwrap();
     let rows: Vec<MapRow> = serde_json::from_value(doc["links"].clone()).unwrap();
     assert_eq!(doc["count"], map.len());
     assert_eq!(as_cells(&rows), expected);
 
     let csv_path = dir.join("links.CSV");
-    assert_eq!(save(map.rows(), &csv_path).unwrap(), ExportFormat::Csv);
+    assert_eq!(
+        save_link_map(map.rows(), &csv_path).unwrap(),
+        ExportFormat::Csv
+    );
     let mut reader = csv::Reader::from_path(&csv_path).unwrap();
     assert_eq!(
         reader.headers().unwrap().iter().collect::<Vec<_>>(),
@@ -111,14 +116,17 @@ fn every_format_reads_back_the_same_rows() {
     assert_eq!(rows, expected);
 
     let md = dir.join("links.md");
-    assert_eq!(save(map.rows(), &md).unwrap(), ExportFormat::Markdown);
+    assert_eq!(
+        save_link_map(map.rows(), &md).unwrap(),
+        ExportFormat::Markdown
+    );
     assert_eq!(
         parse_markdown(&std::fs::read_to_string(&md).unwrap()),
         expected
     );
 
     let xml = dir.join("links.xml");
-    assert_eq!(save(map.rows(), &xml).unwrap(), ExportFormat::Xml);
+    assert_eq!(save_link_map(map.rows(), &xml).unwrap(), ExportFormat::Xml);
     let text = std::fs::read(&xml).unwrap();
     let mut reader = quick_xml::Reader::from_reader(&text[..]);
     let mut rows = Vec::new();
@@ -160,7 +168,7 @@ fn a_file_name_without_a_known_extension_is_refused_and_nothing_is_written() {
     let dir = std::env::temp_dir().join(format!("vcd-links-bad-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let path = dir.join("links.txt");
-    let err = save(discovered().rows(), &path).unwrap_err();
+    let err = save_link_map(discovered().rows(), &path).unwrap_err();
     assert!(
         err.to_string().contains(".json, .csv, .md or .xml"),
         "{err}"
@@ -172,7 +180,7 @@ fn a_file_name_without_a_known_extension_is_refused_and_nothing_is_written() {
 #[test]
 fn a_page_seen_twice_adds_nothing_new() {
     let mut map = LinkMap::default();
-    let page = extract_xml(&sample("org.xml")[..]).unwrap();
+    let page = extract_links(&sample("org.xml")[..]).unwrap();
     assert_eq!(map.add_page("https://a/api/org/1", &page), 19);
     assert_eq!(map.add_page("https://a/api/org/1?again", &page), 0);
     assert!(map.rows().iter().all(|r| r.page == "https://a/api/org/1"));
@@ -215,7 +223,7 @@ fn a_server_cannot_put_a_formula_into_the_csv_or_html_into_the_markdown() {
     let map = hostile_map();
 
     let csv_path = dir.join("links.csv");
-    save(map.rows(), &csv_path).unwrap();
+    save_link_map(map.rows(), &csv_path).unwrap();
     let mut reader = csv::Reader::from_path(&csv_path).unwrap();
     let names: Vec<String> = reader
         .records()
@@ -230,7 +238,7 @@ fn a_server_cannot_put_a_formula_into_the_csv_or_html_into_the_markdown() {
     assert_eq!(names[4], "<img src=x onerror=alert(1)>");
 
     let md_path = dir.join("links.md");
-    save(map.rows(), &md_path).unwrap();
+    save_link_map(map.rows(), &md_path).unwrap();
     let md = std::fs::read_to_string(&md_path).unwrap();
     assert!(!md.contains('<'), "raw HTML in the Markdown: {md}");
     assert!(

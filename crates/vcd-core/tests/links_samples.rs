@@ -6,10 +6,10 @@ mod common;
 
 use common::{sample, samples_dir};
 use std::collections::BTreeMap;
-use vcd_core::links::{extract_xml, PageLinks};
+use vcd_core::{extract_links, PageLinks};
 
 fn page(name: &str) -> PageLinks {
-    extract_xml(&sample(name)[..]).unwrap_or_else(|e| panic!("{name}: {e}"))
+    extract_links(&sample(name)[..]).unwrap_or_else(|e| panic!("{name}: {e}"))
 }
 
 fn methods(p: &PageLinks) -> BTreeMap<&str, usize> {

@@ -201,7 +201,7 @@ async fn logout_ends_the_session_on_the_server() {
     let bearer = manager.session().unwrap().bearer.expose().to_string();
     manager.logout().await.unwrap();
     assert!(manager.session().is_none());
-    let client = vcd_core::http::HttpClient::new(&pinned(&sim)).unwrap();
+    let client = vcd_core::HttpClient::new(&pinned(&sim)).unwrap();
     let response = client
         .send(
             client
@@ -287,7 +287,7 @@ async fn api_token_sessions_cannot_manage_users_and_tokens_never_go_in_urls() {
         .await
         .unwrap();
     assert_eq!(response.status, 403);
-    let view = vcd_core::response_view::ResponseView::of(&response, Some(AuthKind::ApiToken));
+    let view = vcd_core::ResponseView::of(&response, Some(AuthKind::ApiToken));
     let error = view.error.unwrap();
     assert_eq!(
         error.minor.as_deref(),

@@ -4,9 +4,10 @@
 
 use std::collections::BTreeMap;
 use std::time::Duration;
-use vcd_core::login::RequestAuth;
-use vcd_core::request_draft::{DraftHeader, RequestDraft};
-use vcd_core::{AuthKind, HttpOptions, LoginRequest, Secret, SessionManager, TlsTrust};
+use vcd_core::{
+    AuthKind, DraftHeader, HttpOptions, LoginRequest, RequestAuth, RequestDraft, Secret,
+    SessionManager, TlsTrust,
+};
 use vcd_sim::{Scenario, SimOptions};
 
 fn none() -> BTreeMap<String, String> {

@@ -3,8 +3,7 @@
 mod common;
 
 use common::{sample, samples_dir};
-use vcd_core::vcd_error::VcdError;
-use vcd_core::versions::parse_versions;
+use vcd_core::{parse_versions, VcdError};
 
 #[test]
 fn every_versions_sample_parses() {

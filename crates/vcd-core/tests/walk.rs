@@ -7,9 +7,10 @@ use reqwest::header::HeaderMap;
 use reqwest::Method;
 use std::sync::atomic::AtomicBool;
 use std::time::Duration;
-use vcd_core::discover::{discover, page_links, DiscoverLimits};
-use vcd_core::links::PageLinks;
-use vcd_core::{AuthKind, HttpOptions, LoginRequest, Secret, SessionManager, TlsTrust};
+use vcd_core::{
+    discover, page_links, AuthKind, DiscoverLimits, HttpOptions, LoginRequest, PageLinks, Secret,
+    SessionManager, TlsTrust,
+};
 use vcd_sim::{RunningSim, Scenario, SimOptions};
 
 async fn sim(scale: usize) -> RunningSim {
@@ -65,14 +66,14 @@ async fn get(m: &mut SessionManager, href: &str, media: Option<&str>) -> (u16, S
     (r.status, ct, links)
 }
 
-fn link<'a>(p: &'a PageLinks, rel: &str, media: &str) -> &'a vcd_core::links::Link {
+fn link<'a>(p: &'a PageLinks, rel: &str, media: &str) -> &'a vcd_core::Link {
     p.links
         .iter()
         .find(|l| l.rel == rel && l.media_type.as_deref() == Some(media))
         .unwrap_or_else(|| panic!("no {rel} link of type {media} in {p:#?}"))
 }
 
-fn reference<'a>(p: &'a PageLinks, element: &str, media: &str) -> &'a vcd_core::links::Reference {
+fn reference<'a>(p: &'a PageLinks, element: &str, media: &str) -> &'a vcd_core::Reference {
     p.references
         .iter()
         .find(|r| r.element == element && r.media_type.as_deref() == Some(media))

@@ -13,9 +13,11 @@ mod routes;
 pub mod scenario;
 mod server;
 mod sessions;
+mod synthetic;
 mod world;
 mod world_routes;
 
 pub use scenario::{DemoCredentials, Scenario};
 pub use server::{start, RunningSim, SimError, SimOptions};
+pub use synthetic::SyntheticVdc;
 pub use vcd_api::{VcdRelease, DEFAULT_RELEASE, SIMULATED_RELEASES};

@@ -4,11 +4,10 @@
 use crate::trust_args::TrustArgs;
 use clap::Args;
 use std::io::BufRead;
-use vcd_core::http::timeout_from_secs;
-use vcd_core::login::{SessionHeader, SYSTEM_ORG};
-use vcd_core::profile::ProfileStore;
-use vcd_core::secrets::SecretStore;
-use vcd_core::{AuthKind, HttpOptions, LoginRequest, Secret};
+use vcd_core::{
+    timeout_from_secs, AuthKind, HttpOptions, LoginRequest, ProfileStore, Secret, SecretStore,
+    SessionHeader, SYSTEM_ORG,
+};
 
 #[derive(Args, Debug)]
 pub struct LoginArgs {
@@ -170,7 +169,7 @@ impl LoginArgs {
             trust: self.trust.to_trust()?,
             timeout,
             proxy: None,
-            body_limits: vcd_core::settings::Settings::saved_body_limits(),
+            body_limits: vcd_core::Settings::saved_body_limits(),
         };
         let secret = match self.given_secret(self.kind())? {
             Some(s) => s,

@@ -107,8 +107,8 @@ enum Command {
 
 #[tokio::main]
 async fn main() -> ExitCode {
-    vcd_core::logging::init("warn");
-    vcd_core::body::clean_spool_leftovers();
+    vcd_core::init_logging("warn");
+    vcd_core::clean_spool_leftovers();
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Sim {
@@ -148,7 +148,7 @@ async fn main() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(message) => {
             // A server's words reach the terminal with their escape sequences made visible.
-            eprintln!("vcdw: {}", vcd_core::terminal::terminal_safe(&message));
+            eprintln!("vcdw: {}", vcd_core::terminal_safe(&message));
             ExitCode::FAILURE
         }
     }
@@ -266,9 +266,9 @@ async fn run_versions(
     let trust = trust.to_trust()?;
     let options = HttpOptions {
         trust,
-        timeout: vcd_core::http::timeout_from_secs(timeout).map_err(|e| e.to_string())?,
+        timeout: vcd_core::timeout_from_secs(timeout).map_err(|e| e.to_string())?,
         proxy: None,
-        body_limits: vcd_core::settings::Settings::saved_body_limits(),
+        body_limits: vcd_core::Settings::saved_body_limits(),
     };
     let list = match discover_versions(url, &options).await {
         Ok(list) => list,

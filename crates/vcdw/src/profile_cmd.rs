@@ -3,11 +3,10 @@
 use crate::trust_args::TrustArgs;
 use clap::{Args, Subcommand};
 use std::io::BufRead;
-use vcd_core::login::SessionHeader;
-use vcd_core::profile::{ConnectionProfile, ProfileStore};
-use vcd_core::secrets::{SecretLocation, SecretStore};
-use vcd_core::tls::TlsTrust;
-use vcd_core::{AuthKind, Secret};
+use vcd_core::{
+    AuthKind, ConnectionProfile, ProfileStore, Secret, SecretLocation, SecretStore, SessionHeader,
+    TlsTrust,
+};
 
 #[derive(Subcommand)]
 pub enum ProfileCommand {

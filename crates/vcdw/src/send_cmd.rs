@@ -8,16 +8,10 @@ use serde_json::json;
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::sync::atomic::AtomicBool;
-use vcd_core::body::Body;
-use vcd_core::discover::{discover, DiscoverLimits};
-use vcd_core::link_map;
-use vcd_core::login::RequestAuth;
-use vcd_core::profile::ProfileStore;
-use vcd_core::request_draft::{defined_variables, DraftHeader, RequestDraft};
-use vcd_core::response_view::ResponseView;
-use vcd_core::settings::Settings;
-use vcd_core::terminal::terminal_safe;
-use vcd_core::CoreError;
+use vcd_core::{
+    defined_variables, discover, save_link_map, terminal_safe, Body, CoreError, DiscoverLimits,
+    DraftHeader, ExportFormat, ProfileStore, RequestAuth, RequestDraft, ResponseView, Settings,
+};
 
 #[derive(Args)]
 pub struct SendArgs {
@@ -235,7 +229,7 @@ fn print_json_with_body(body: &Body, rest: &serde_json::Value) -> std::io::Resul
 
 pub async fn links(args: LinksArgs) -> Result<(), String> {
     // Refuse a file name with no known format before any network work.
-    link_map::ExportFormat::from_path(&args.out).map_err(|e| e.to_string())?;
+    ExportFormat::from_path(&args.out).map_err(|e| e.to_string())?;
     if args.login.no_auth {
         return Err("--no-auth is for vcdw send: Discover follows links with the session".into());
     }
@@ -266,7 +260,7 @@ pub async fn links(args: LinksArgs) -> Result<(), String> {
     for (page, why) in &found.failed {
         eprintln!("vcdw: skipped {page}: {why}");
     }
-    let format = link_map::save(found.map.rows(), &args.out).map_err(|e| e.to_string())?;
+    let format = save_link_map(found.map.rows(), &args.out).map_err(|e| e.to_string())?;
     println!(
         "Saved {} links from {} pages to {} ({:?}).",
         found.map.len(),

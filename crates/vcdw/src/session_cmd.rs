@@ -4,9 +4,7 @@
 use crate::login_args::LoginArgs;
 use crate::print_error_json;
 use serde_json::json;
-use vcd_core::profile::ProfileStore;
-use vcd_core::secrets::SecretStore;
-use vcd_core::{AuthKind, CoreError, Secret, SessionManager};
+use vcd_core::{AuthKind, CoreError, ProfileStore, Secret, SecretStore, SessionManager};
 
 fn reporter(as_json: bool) -> impl Fn(CoreError) -> String {
     move |err: CoreError| {

@@ -46,7 +46,7 @@ fn stored_names(dir: &Path) -> Vec<String> {
     if bytes.is_empty() {
         return Vec::new();
     }
-    vcd_core::profile::ProfileStore::parse(&bytes)
+    vcd_core::ProfileStore::parse(&bytes)
         .unwrap_or_else(|e| panic!("the profiles file is damaged: {e}"))
         .into_iter()
         .map(|p| p.name)

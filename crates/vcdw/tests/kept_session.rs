@@ -8,8 +8,7 @@ use serde_json::Value;
 use std::path::{Path, PathBuf};
 use std::process::Output;
 use std::time::Duration;
-use vcd_core::secrets::SecretStore;
-use vcd_core::{Fingerprint, HttpOptions, TlsTrust};
+use vcd_core::{Fingerprint, HttpOptions, SecretStore, TlsTrust};
 
 const PASSWORD: &str = "Kept-Session-Pw-41";
 
@@ -61,7 +60,7 @@ async fn server_accepts_kept_bearer(sim: &Sim, profile: &str) -> Option<bool> {
         proxy: None,
         body_limits: Default::default(),
     };
-    let client = vcd_core::http::HttpClient::new(&options).unwrap();
+    let client = vcd_core::HttpClient::new(&options).unwrap();
     let response = client
         .send(
             client

@@ -2,13 +2,13 @@
 //! headers with session tokens masked, the links and references of the body, and VCD's error decoded
 //! with a plain-language hint for the common codes.
 
-use crate::body_check::check_well_formed_from;
-use crate::discover::page_links;
+use crate::auth::AuthKind;
 use crate::error::CoreError;
-use crate::exchange::{header_lines, HeaderLine};
 use crate::http::Response;
+use crate::http::{header_lines, HeaderLine};
+use crate::links::page_links;
 use crate::links::{Link, PageLinks, Reference};
-use crate::login::AuthKind;
+use crate::request::check_well_formed_from;
 use serde::Serialize;
 use ts_rs::TS;
 

@@ -2,7 +2,7 @@
 //! Credential Manager on Windows), keyed by profile. When no keyring is reachable the store says
 //! so and keeps secrets in memory for this run only: never in a file.
 
-use crate::secret::Secret;
+use crate::auth::Secret;
 use serde::Serialize;
 use std::collections::HashMap;
 use std::sync::Mutex;

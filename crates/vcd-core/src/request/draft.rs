@@ -1,12 +1,12 @@
 //! A request as the composer (and `vcdw send`) describes it, and sending it with the session:
 //! enabled headers, a body checked well-formed for its Content-Type, and a per-request timeout.
 
-use crate::body_check::check_well_formed;
+use crate::auth::{RequestAuth, SessionManager};
 use crate::error::CoreError;
 use crate::http::{timeout_from_secs, Response};
-use crate::login::{RequestAuth, SessionManager};
-use crate::request_body::RequestBody;
-use crate::variables::{resolve, used, VariableUse};
+use crate::request::check_well_formed;
+use crate::request::RequestBody;
+use crate::request::{resolve, used, VariableUse};
 use reqwest::header::{HeaderMap, HeaderName, HeaderValue, CONTENT_TYPE};
 use reqwest::Method;
 use serde::{Deserialize, Serialize};

@@ -1,9 +1,9 @@
 //! The HTTP client: one reqwest client per trust choice, the redirect rule that keeps credentials
 //! with their origin, and reqwest's failures turned into errors a tenant understands.
 
-use crate::body::{Body, BodyLimits, BodySink};
 use crate::error::CoreError;
-use crate::tls::{client_config, CertificateLog, TlsTrust};
+use crate::http::{client_config, CertificateLog, TlsTrust};
+use crate::http::{Body, BodyLimits, BodySink};
 use std::error::Error as _;
 use std::time::Duration;
 
@@ -209,7 +209,7 @@ impl HttpClient {
 fn redirect_policy() -> reqwest::redirect::Policy {
     reqwest::redirect::Policy::custom(|attempt| {
         let first = attempt.previous().first().cloned();
-        let elsewhere = first.is_some_and(|f| !crate::address::same_origin(&f, attempt.url()));
+        let elsewhere = first.is_some_and(|f| !crate::http::same_origin(&f, attempt.url()));
         if attempt.previous().len() > MAX_REDIRECTS || elsewhere {
             attempt.stop()
         } else {
@@ -294,10 +294,8 @@ impl Response {
 
     /// VCD's error in the body, if it holds one (error bodies are small: one that went to a temporary
     /// file is not read for it).
-    pub fn vcd_error(&self) -> Option<crate::vcd_error::VcdError> {
-        self.body
-            .in_memory()
-            .and_then(crate::vcd_error::VcdError::parse)
+    pub fn vcd_error(&self) -> Option<crate::xml::VcdError> {
+        self.body.in_memory().and_then(crate::xml::VcdError::parse)
     }
 
     /// For a redirect that came back as the answer: where it points, and why it was not followed.
@@ -313,7 +311,7 @@ impl Response {
                 "Not followed: the Location is not a usable URL.".into(),
             ));
         };
-        let why = if crate::address::same_origin(&here, &there) {
+        let why = if crate::http::same_origin(&here, &there) {
             format!(
                 "Not followed: more than {MAX_REDIRECTS} redirects in a row, which looks like a loop."
             )
@@ -322,8 +320,8 @@ impl Response {
                 "Not followed: it leads to another origin ({}) than this request's ({}), and \
                  credentials are only sent to the profile's own address. Open it with Auth: None \
                  if you trust it.",
-                crate::address::origin(&there),
-                crate::address::origin(&here)
+                crate::http::origin(&there),
+                crate::http::origin(&here)
             )
         };
         Some((there.to_string(), why))

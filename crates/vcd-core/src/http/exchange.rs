@@ -1,8 +1,8 @@
 //! A request/response exchange as the app shows it: request line and headers, response status and
 //! headers, with every secret-bearing header masked.
 
+use crate::auth::{Secret, MASK};
 use crate::http::Response;
-use crate::secret::{Secret, MASK};
 use reqwest::header::HeaderMap;
 use serde::Serialize;
 use ts_rs::TS;

@@ -1,12 +1,13 @@
 //! VCD's own error bodies: XML `<Error majorErrorCode minorErrorCode message>` (any prefix, by
 //! namespace) and CloudAPI JSON `{minorErrorCode, message}`.
 
-use crate::xml::{local_name_in, VCLOUD_NS};
+use crate::xml::local_name_in;
 use quick_xml::events::Event;
 use quick_xml::NsReader;
 use serde::Serialize;
 use std::fmt;
 use ts_rs::TS;
+use vcd_api::NS_VCLOUD as VCLOUD_NS;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[ts(export)]

@@ -4,11 +4,6 @@
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::name::ResolveResult;
 
-/// The legacy vCloud API namespace.
-pub const VCLOUD_NS: &str = "http://www.vmware.com/vcloud/v1.5";
-/// The namespace of `GET /api/versions`.
-pub const VERSIONS_NS: &str = "http://www.vmware.com/vcloud/versions";
-
 /// How deep elements may nest in a body the engine reads. Real VCD payloads, OVF envelopes included,
 /// stay under 30 levels; the limit keeps a hostile body from overflowing quick-xml's namespace
 /// counter (it panics past 65,535 levels) and from growing the stack of open elements without end.

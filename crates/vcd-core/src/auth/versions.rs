@@ -1,14 +1,15 @@
 //! Version discovery: `GET /api/versions`, parsed by namespace, sorted numerically.
 
-use crate::address::{join_path, normalize_base_url};
 use crate::error::CoreError;
+use crate::http::{join_path, normalize_base_url};
 use crate::http::{HttpClient, HttpOptions, Response};
-use crate::xml::{append_text, local_name, local_name_in, DepthGuard, VERSIONS_NS};
+use crate::xml::{append_text, local_name, local_name_in, DepthGuard};
 use quick_xml::events::Event;
 use quick_xml::NsReader;
 use serde::Serialize;
 use ts_rs::TS;
 use url::Url;
+use vcd_api::NS_VERSIONS as VERSIONS_NS;
 use vcd_api::{xml_accept, ApiVersion};
 
 /// One `VersionInfo` of a server.

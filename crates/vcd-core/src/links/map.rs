@@ -3,7 +3,7 @@
 
 use crate::error::CoreError;
 use crate::links::PageLinks;
-use crate::storage::write_atomic;
+use crate::store::write_atomic;
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
 use std::path::Path;
@@ -218,7 +218,7 @@ pub fn render(rows: &[MapRow], format: ExportFormat) -> String {
 }
 
 /// Saves the rows to `path` in the format its extension names (temp file + rename).
-pub fn save(rows: &[MapRow], path: &Path) -> Result<ExportFormat, CoreError> {
+pub fn save_link_map(rows: &[MapRow], path: &Path) -> Result<ExportFormat, CoreError> {
     let format = ExportFormat::from_path(path)?;
     write_atomic(path, render(rows, format).as_bytes())?;
     Ok(format)

@@ -124,7 +124,7 @@ pub struct NotXml {
 
 /// Every Link and reference of an XML body, in document order. The root element's own `href` (the
 /// page itself) is not a reference. Reads `body` once, streaming.
-pub fn extract_xml<R: BufRead>(body: R) -> Result<PageLinks, NotXml> {
+pub fn extract_links<R: BufRead>(body: R) -> Result<PageLinks, NotXml> {
     let mut reader = Reader::from_reader(body);
     let mut buf = Vec::new();
     let mut page = PageLinks::default();
@@ -246,7 +246,8 @@ mod tests {
 
     #[test]
     fn broken_xml_is_reported_with_its_position() {
-        let err = extract_xml(&b"<Org href='x'><Link rel='down' href='y'></Org>"[..]).unwrap_err();
+        let err =
+            extract_links(&b"<Org href='x'><Link rel='down' href='y'></Org>"[..]).unwrap_err();
         assert!(err.to_string().contains("not well-formed"), "{err}");
     }
 }

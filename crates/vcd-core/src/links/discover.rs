@@ -1,12 +1,12 @@
 //! "Discover": maps an API by following its GET links and references breadth-first from a start
 //! page (the Session by default), bounded in depth and page count, with progress and cancel.
 
-use crate::address::{join_path, rebase, request_url, same_origin};
+use crate::auth::SessionManager;
 use crate::error::CoreError;
 use crate::http::Response;
-use crate::link_map::LinkMap;
-use crate::links::{extract_xml, parse_link_header, PageLinks};
-use crate::login::SessionManager;
+use crate::http::{join_path, rebase, request_url, same_origin};
+use crate::links::LinkMap;
+use crate::links::{extract_links, parse_link_header, PageLinks};
 use reqwest::header::{HeaderMap, HeaderValue, ACCEPT};
 use reqwest::Method;
 use serde::Serialize;
@@ -61,7 +61,7 @@ pub struct Discovery {
 /// The links of one response: XML `Link` elements and references, plus `Link` headers.
 pub fn page_links(response: &Response) -> Result<PageLinks, CoreError> {
     let mut page = if looks_like_xml(response) {
-        extract_xml(response.body.reader()).map_err(|e| CoreError::NotXml {
+        extract_links(response.body.reader()).map_err(|e| CoreError::NotXml {
             url: response.url.clone(),
             detail: e.to_string(),
         })?

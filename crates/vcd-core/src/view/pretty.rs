@@ -3,8 +3,8 @@
 //! body goes to a temporary file like the body itself). A body that does not parse is shown as it
 //! came.
 
-use crate::body::{Body, BodyLimits, BodySink};
-use crate::body_check::check_well_formed_from;
+use crate::http::{Body, BodyLimits, BodySink};
+use crate::request::check_well_formed_from;
 use crate::xml::{DepthGuard, MAX_DEPTH};
 use quick_xml::events::Event;
 use quick_xml::{Reader, Writer};

@@ -2,9 +2,10 @@
 
 pub use crate::links::Link;
 use crate::links::{from_element, Found};
-use crate::xml::{local_name, local_name_in, DepthGuard, VCLOUD_NS};
+use crate::xml::{local_name, local_name_in, DepthGuard};
 use quick_xml::events::Event;
 use quick_xml::NsReader;
+use vcd_api::NS_VCLOUD as VCLOUD_NS;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SessionInfo {

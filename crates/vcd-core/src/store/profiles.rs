@@ -1,13 +1,13 @@
 //! Connection profiles: where a VCD is, who logs in and how to trust it. Profiles never hold
-//! secrets (those live in the OS keyring, see `secrets`); they are stored as JSON in the
+//! secrets (those live in the OS keyring, see `store::keyring`); they are stored as JSON in the
 //! configuration folder, shared by the app and `vcdw`.
 
+use crate::auth::Secret;
+use crate::auth::{AuthKind, LoginRequest, SessionHeader};
 use crate::error::CoreError;
 use crate::http::HttpOptions;
-use crate::login::{AuthKind, LoginRequest, SessionHeader};
-use crate::secret::Secret;
-use crate::storage::{config_dir, JsonStore, UnknownFields};
-use crate::tls::TlsTrust;
+use crate::http::TlsTrust;
+use crate::store::{config_dir, JsonStore, UnknownFields};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -88,7 +88,7 @@ impl ConnectionProfile {
             trust: self.trust.clone(),
             timeout: Duration::from_secs(30),
             proxy: self.proxy.clone(),
-            body_limits: crate::settings::Settings::saved_body_limits(),
+            body_limits: crate::store::Settings::saved_body_limits(),
         }
     }
 
@@ -113,7 +113,7 @@ impl ConnectionProfile {
         if self.builtin_simulator {
             return Ok(());
         }
-        crate::address::normalize_base_url(&self.base_url)?;
+        crate::http::normalize_base_url(&self.base_url)?;
         if self.org.trim().is_empty() {
             return bad("the organization is empty (use System for the provider).");
         }
@@ -126,7 +126,7 @@ impl ConnectionProfile {
         if let Some(proxy) = self.proxy.as_deref().filter(|p| !p.trim().is_empty()) {
             // A proxy's password would sit in profiles.json: use HTTPS_PROXY for an authenticated one.
             if let Ok(url) = url::Url::parse(proxy.trim()) {
-                crate::address::check_no_secrets(&url, &[])?;
+                crate::http::check_no_secrets(&url, &[])?;
             }
         }
         if let Some(v) = &self.api_version {

@@ -1,9 +1,9 @@
 //! The app's settings, kept as JSON beside the profiles in a [`JsonStore`] (locked, atomic, unknown
 //! fields kept; a damaged or newer file is reported, not overwritten).
 
-use crate::body::{BodyLimits, DEFAULT_MAX_BODY};
 use crate::error::CoreError;
-use crate::storage::{config_dir, JsonStore, UnknownFields};
+use crate::http::{BodyLimits, DEFAULT_MAX_BODY};
+use crate::store::{config_dir, JsonStore, UnknownFields};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};

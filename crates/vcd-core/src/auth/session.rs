@@ -1,0 +1,106 @@
+//! A VCD session and what it takes to open one: the login kind, the header the session travels in,
+//! the login request (its secret a [`Secret`]) and the summary a front end may show.
+
+use crate::auth::Link;
+use crate::auth::Secret;
+use serde::Serialize;
+use ts_rs::TS;
+use url::Url;
+use vcd_api::ApiVersion;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum AuthKind {
+    Password,
+    ApiToken,
+}
+
+/// How the session travels on later requests.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, serde::Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum SessionHeader {
+    /// `Authorization: Bearer` + `X-VMWARE-VCLOUD-TOKEN-TYPE` (what current VCD prefers).
+    #[default]
+    Bearer,
+    /// `x-vcloud-authorization`, as the classic guide does (only after a legacy login).
+    Legacy,
+}
+
+/// Everything needed to log in. The secret is a password or an API token, by `kind`.
+#[derive(Debug, Clone)]
+pub struct LoginRequest {
+    pub base_url: String,
+    pub org: String,
+    /// The user name (password login); ignored for API tokens, which name their user.
+    pub user: String,
+    pub kind: AuthKind,
+    pub secret: Secret,
+    /// `None`: the highest active version the server offers.
+    pub version: Option<String>,
+    pub session_header: SessionHeader,
+}
+
+impl LoginRequest {
+    pub fn is_provider(&self) -> bool {
+        vcd_api::is_system_org(&self.org)
+    }
+
+    pub(super) fn login_name(&self) -> String {
+        format!("{}@{}", self.user, self.org)
+    }
+}
+
+/// A live session. Its tokens are [`Secret`]s and stay in memory.
+#[derive(Debug, Clone)]
+pub struct Session {
+    pub base: Url,
+    pub version: ApiVersion,
+    pub user: String,
+    pub org: String,
+    pub auth: AuthKind,
+    /// The LoginUrl (or ProviderLoginUrl) as the server announced it.
+    pub login_url: String,
+    /// True when that LoginUrl names another host than the profile's: its path was used instead.
+    pub login_host_differs: bool,
+    pub bearer: Secret,
+    pub legacy_token: Option<Secret>,
+    /// The Links of the XML Session (`GET /api/session`).
+    pub links: Vec<Link>,
+    /// The idle timeout the server announced (CloudAPI login, or the token's `expires_in`).
+    pub idle_timeout_secs: Option<u64>,
+}
+
+/// What `vcdw login --json` prints and the session badge shows: never a secret.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct SessionSummary {
+    pub user: String,
+    pub org: String,
+    pub version: String,
+    pub auth: AuthKind,
+    pub login_url: String,
+    pub login_host_differs: bool,
+    pub legacy_token: bool,
+    pub links: usize,
+    /// Seconds of inactivity before the session expires, when the server said.
+    #[ts(type = "number | null")]
+    pub idle_timeout_secs: Option<u64>,
+}
+
+impl Session {
+    pub fn summary(&self) -> SessionSummary {
+        SessionSummary {
+            user: self.user.clone(),
+            org: self.org.clone(),
+            version: self.version.to_string(),
+            auth: self.auth,
+            login_url: self.login_url.clone(),
+            login_host_differs: self.login_host_differs,
+            legacy_token: self.legacy_token.is_some(),
+            links: self.links.len(),
+            idle_timeout_secs: self.idle_timeout_secs,
+        }
+    }
+}
