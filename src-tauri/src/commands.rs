@@ -1,32 +1,20 @@
-//! The commands the UI may invoke (each one is allowed by name in tauri.conf.json's capability).
-//! They convert types and call vcd-core; the logic lives there.
+//! The commands of command_list.rs, one function each: they find the profile, convert arguments
+//! and call vcd-core's [`Workbench`]; the logic lives there. ipc.rs registers them with Tauri.
 
 use crate::demo::SimulatorStatus;
-use crate::state::{AppState, LiveSession};
-use std::sync::Arc;
-use tauri::State;
-use tokio::sync::Mutex;
+use crate::state::Shell;
+use tauri::{AppHandle, Emitter, Manager};
 use vcd_core::{
-    discover_versions, ConnectionProfile, CoreError, ErrorReport, ExchangeStep, HeaderSide,
-    KeyringStatus, Secret, SecretLocation, SessionManager, SessionSummary, Settings, VersionList,
-    DEMO_PROFILE_ID,
+    discover_versions, BodyChunk, ConnectionProfile, CoreError, DiscoverLimits, DiscoverProgress,
+    DiscoverSummary, DraftSeed, HeaderSide, KeyringStatus, LoginView, RequestAuth, RequestDraft,
+    SavedLinks, SavedProfile, Secret, SentResponse, SessionBadge, Settings, VariableUse, VcdFacts,
+    VersionList,
 };
 
-type Reply<T> = Result<T, ErrorReport>;
+type Reply<T> = Result<T, CoreError>;
 
-fn report(e: CoreError) -> ErrorReport {
-    e.report()
-}
-
-/// A live session as the badge shows it.
-#[derive(Debug, Clone, serde::Serialize, ts_rs::TS)]
-#[ts(export)]
-pub struct SessionBadge {
-    pub profile_id: String,
-    pub summary: SessionSummary,
-    /// Seconds until the session idles out, when the server said its timeout.
-    #[ts(type = "number | null")]
-    pub idle_left_secs: Option<u64>,
+fn shell(app: &AppHandle) -> tauri::State<'_, Shell> {
+    app.state::<Shell>()
 }
 
 /// What the status bar shows.
@@ -38,178 +26,203 @@ pub struct AppStatus {
     pub sessions: Vec<SessionBadge>,
 }
 
-/// The answer to a login: the session and the exchange as it happened (secrets masked).
+/// Progress of a discovery, as the `discover-progress` event carries it.
 #[derive(Debug, Clone, serde::Serialize, ts_rs::TS)]
 #[ts(export)]
-pub struct LoginView {
-    pub badge: SessionBadge,
-    pub steps: Vec<ExchangeStep>,
+pub struct DiscoverEvent {
+    pub profile_id: String,
+    pub progress: DiscoverProgress,
 }
 
-/// The answer to saving a profile.
-#[derive(Debug, Clone, serde::Serialize, ts_rs::TS)]
-#[ts(export)]
-pub struct SavedProfile {
-    pub profile: ConnectionProfile,
-    /// Where its secret went, when one was given.
-    pub secret_location: Option<SecretLocation>,
-}
-
-#[tauri::command]
-pub async fn list_profiles(state: State<'_, AppState>) -> Reply<Vec<ConnectionProfile>> {
-    let mut all = vec![state.demo.profile().await];
-    all.extend(state.profiles()?.list().map_err(report)?);
+pub async fn list_profiles(app: &AppHandle) -> Reply<Vec<ConnectionProfile>> {
+    let shell = shell(app);
+    let mut all = vec![shell.demo.profile().await];
+    all.extend(shell.workbench.profiles()?.list()?);
     Ok(all)
 }
 
-#[tauri::command]
-pub async fn app_status(state: State<'_, AppState>) -> Reply<AppStatus> {
+pub async fn app_status(app: &AppHandle) -> Reply<AppStatus> {
+    let shell = shell(app);
     Ok(AppStatus {
-        simulator: state.demo.status().await,
-        keyring: state.secrets.status().clone(),
-        sessions: state.badges().await,
+        simulator: shell.demo.status().await,
+        keyring: shell.workbench.secrets().status().clone(),
+        sessions: shell.workbench.badges(),
     })
 }
 
-#[tauri::command]
 pub async fn save_profile(
-    state: State<'_, AppState>,
+    app: &AppHandle,
     profile: ConnectionProfile,
     secret: Option<String>,
 ) -> Reply<SavedProfile> {
-    if profile.id == DEMO_PROFILE_ID || profile.builtin_simulator {
-        return Err(CoreError::Profile(
-            "The demo profile cannot be changed; make a new profile instead.".into(),
-        )
-        .report());
-    }
-    if matches!(profile.trust, vcd_core::TlsTrust::Insecure) {
-        return Err(CoreError::Profile(
-            "A profile never accepts any certificate: pin the server's certificate or give its CA file.".into(),
-        )
-        .report());
-    }
-    let saved = state.profiles()?.save(profile).map_err(report)?;
-    let secret_location = secret
-        .filter(|s| !s.is_empty())
-        .map(|s| state.secrets.save(&saved.id, &Secret::new(s)));
-    // A changed profile logs in anew.
-    state.sessions.lock().await.remove(&saved.id);
-    Ok(SavedProfile {
-        profile: saved,
-        secret_location,
-    })
+    shell(app).workbench.save_profile(profile, secret)
 }
 
-#[tauri::command]
-pub async fn delete_profile(state: State<'_, AppState>, profile_id: String) -> Reply<()> {
-    let removed = state.profiles()?.remove(&profile_id).map_err(report)?;
-    state.secrets.forget(&removed.id);
-    state.sessions.lock().await.remove(&removed.id);
+pub async fn delete_profile(app: &AppHandle, profile_id: String) -> Reply<()> {
+    shell(app).workbench.delete_profile(&profile_id)
+}
+
+pub async fn forget_secret(app: &AppHandle, profile_id: String) -> Reply<()> {
+    shell(app).workbench.secrets().forget(&profile_id);
     Ok(())
 }
 
-#[tauri::command]
-pub async fn forget_secret(state: State<'_, AppState>, profile_id: String) -> Reply<()> {
-    state.secrets.forget(&profile_id);
-    Ok(())
-}
-
-#[tauri::command]
-pub async fn get_versions(state: State<'_, AppState>, profile_id: String) -> Reply<VersionList> {
-    let profile = state.resolve_profile(&profile_id).await?;
-    discover_versions(&profile.base_url, &profile.http_options())
-        .await
-        .map_err(report)
+pub async fn get_versions(app: &AppHandle, profile_id: String) -> Reply<VersionList> {
+    let profile = shell(app).resolve_profile(&profile_id).await?;
+    discover_versions(&profile.base_url, &profile.http_options()).await
 }
 
 /// "Test connection" in the profile editor: the versions of a profile that may not be saved yet.
-#[tauri::command]
-pub async fn test_connection(profile: ConnectionProfile) -> Reply<VersionList> {
-    discover_versions(&profile.base_url, &profile.http_options())
-        .await
-        .map_err(report)
+pub async fn test_connection(_: &AppHandle, profile: ConnectionProfile) -> Reply<VersionList> {
+    discover_versions(&profile.base_url, &profile.http_options()).await
 }
 
-#[tauri::command]
 pub async fn login(
-    state: State<'_, AppState>,
+    app: &AppHandle,
     profile_id: String,
     secret: Option<String>,
 ) -> Reply<LoginView> {
-    let profile = state.resolve_profile(&profile_id).await?;
-    let secret = match secret.filter(|s| !s.is_empty()) {
-        Some(s) => Secret::new(s),
-        None if profile.builtin_simulator => {
-            Secret::new(vcd_sim::Scenario::demo_credentials().password)
-        }
-        None => state.secrets.load(&profile.id).ok_or_else(|| {
-            CoreError::Profile(format!(
-                "No {} is stored for '{}': enter it to log in.",
-                match profile.auth {
-                    vcd_core::AuthKind::Password => "password",
-                    vcd_core::AuthKind::ApiToken => "API token",
-                },
-                profile.name
-            ))
-            .report()
-        })?,
-    };
-    let mut manager = SessionManager::new(&profile.http_options(), profile.login_request(secret))
-        .map_err(report)?;
-    let (_, exchange) = manager.login().await.map_err(report)?;
-    let live = LiveSession { manager, exchange };
-    let view = LoginView {
-        badge: live
-            .badge(&profile.id)
-            .ok_or_else(|| CoreError::NotLoggedIn.report())?,
-        steps: live.exchange.steps.clone(),
-    };
-    state
-        .sessions
-        .lock()
-        .await
-        .insert(profile.id.clone(), Arc::new(Mutex::new(live)));
-    Ok(view)
+    let shell = shell(app);
+    let profile = shell.resolve_profile(&profile_id).await?;
+    let builtin = profile
+        .builtin_simulator
+        .then(|| Secret::new(vcd_sim::Scenario::demo_credentials().password));
+    let secret = shell.workbench.secrets().login_secret(
+        &profile,
+        secret.map(Secret::new),
+        builtin,
+        "enter it to log in",
+    )?;
+    shell.workbench.login(&profile, secret).await
 }
 
-#[tauri::command]
-pub async fn logout(state: State<'_, AppState>, profile_id: String) -> Reply<()> {
-    let live = state.sessions.lock().await.remove(&profile_id);
-    match live {
-        Some(live) => live.lock().await.manager.logout().await.map_err(report),
-        None => Ok(()),
-    }
+pub async fn logout(app: &AppHandle, profile_id: String) -> Reply<()> {
+    shell(app).workbench.logout(&profile_id).await
 }
 
 /// The real value of one masked header of the last login exchange.
-#[tauri::command]
 pub async fn reveal_header(
-    state: State<'_, AppState>,
+    app: &AppHandle,
     profile_id: String,
     step: usize,
     side: HeaderSide,
     index: usize,
 ) -> Reply<String> {
-    let live = match state.session(&profile_id).await {
-        Some(shared) => Some(shared.lock_owned().await),
-        None => None,
-    };
-    live.as_ref()
-        .and_then(|live| live.exchange.reveal(step, side, index))
-        .map(|s| s.expose().to_string())
-        .ok_or_else(|| {
-            CoreError::Profile("That header is no longer available: log in again.".into()).report()
+    let secret = shell(app)
+        .workbench
+        .reveal_header(&profile_id, step, side, index)?;
+    Ok(secret.expose().to_string())
+}
+
+pub async fn send_request(
+    app: &AppHandle,
+    profile_id: String,
+    request_id: u32,
+    draft: RequestDraft,
+    auth: RequestAuth,
+) -> Reply<SentResponse> {
+    let shell = shell(app);
+    let profile = shell.resolve_profile(&profile_id).await?;
+    shell
+        .workbench
+        .send(&profile, request_id, draft, auth)
+        .await
+}
+
+pub async fn cancel_request(app: &AppHandle, request_id: u32) -> Reply<()> {
+    shell(app).workbench.cancel(request_id);
+    Ok(())
+}
+
+pub async fn response_body(
+    app: &AppHandle,
+    response_id: u32,
+    formatted: bool,
+    from: usize,
+) -> Reply<BodyChunk> {
+    shell(app)
+        .workbench
+        .response_body(response_id, formatted, from)
+        .await
+}
+
+/// The composer's starting request for a typed URL or a clicked link (headers prefilled by vcd-core).
+pub async fn prefill_request(_: &AppHandle, seed: DraftSeed) -> Reply<RequestDraft> {
+    Ok(RequestDraft::prefilled(&seed))
+}
+
+/// An Accept header value with its `version=` parameter set (the composer's version picker).
+pub async fn accept_with_version(_: &AppHandle, accept: String, version: String) -> Reply<String> {
+    Ok(vcd_core::with_accept_version(&accept, &version))
+}
+
+/// The VCD facts the UI shows (media types, token paths, releases), so it writes none itself.
+pub async fn vcd_facts(_: &AppHandle) -> Reply<VcdFacts> {
+    Ok(VcdFacts::get())
+}
+
+pub async fn links_seen(app: &AppHandle, profile_id: String) -> Reply<usize> {
+    Ok(shell(app).workbench.links_seen(&profile_id))
+}
+
+pub async fn save_links(
+    app: &AppHandle,
+    profile_id: String,
+    response_id: Option<u32>,
+    path: String,
+) -> Reply<SavedLinks> {
+    shell(app)
+        .workbench
+        .save_links(&profile_id, response_id, path)
+        .await
+}
+
+/// Maps the API from the Session (see vcd-core's discover); progress arrives as
+/// `discover-progress` events.
+pub async fn discover_links(
+    app: &AppHandle,
+    profile_id: String,
+    depth: usize,
+    max_pages: usize,
+) -> Reply<DiscoverSummary> {
+    let limits = DiscoverLimits { depth, max_pages };
+    shell(app)
+        .workbench
+        .discover(&profile_id, limits, |p| {
+            let event = DiscoverEvent {
+                profile_id: profile_id.clone(),
+                progress: p.clone(),
+            };
+            let _ = app.emit("discover-progress", event);
         })
+        .await
 }
 
-#[tauri::command]
-pub async fn get_settings() -> Reply<Settings> {
-    Settings::load().map_err(report)
+pub async fn cancel_discover(app: &AppHandle, profile_id: String) -> Reply<()> {
+    shell(app).workbench.cancel_discover(&profile_id);
+    Ok(())
 }
 
-#[tauri::command]
-pub async fn save_settings(settings: Settings) -> Reply<Settings> {
-    settings.save().map_err(report)?;
+/// The `{{name}}`s a draft uses and their values for this profile (the composer shows them).
+pub async fn draft_variables(
+    app: &AppHandle,
+    profile_id: String,
+    draft: RequestDraft,
+) -> Reply<Vec<VariableUse>> {
+    let shell = shell(app);
+    let profile = shell.resolve_profile(&profile_id).await?;
+    shell.workbench.draft_variables(&profile, &draft)
+}
+
+pub async fn save_body(app: &AppHandle, response_id: u32, path: String) -> Reply<u64> {
+    shell(app).workbench.save_body(response_id, &path).await
+}
+
+pub async fn get_settings(_: &AppHandle) -> Reply<Settings> {
+    Settings::load()
+}
+
+pub async fn save_settings(_: &AppHandle, settings: Settings) -> Reply<Settings> {
+    settings.save()?;
     Ok(settings)
 }

@@ -10,6 +10,7 @@ import { SettingsPanel } from "./panels/settings/SettingsPanel";
 import { StatusBar } from "./panels/statusbar/StatusBar";
 import { VersionsPanel } from "./panels/versions/VersionsPanel";
 import { Workbench } from "./panels/workbench/Workbench";
+import { FactsProvider } from "./state/facts";
 
 type Editing = null | { profile: ConnectionProfile } | { settings: true };
 
@@ -65,107 +66,109 @@ export function App({ backend }: { backend: Backend }) {
   const badge = (status?.sessions ?? []).find((s) => s.profile_id === selectedId) ?? null;
 
   return (
-    <div className="app">
-      <aside className="sidebar">
-        <div className="brand">VCD Workbench</div>
-        {profiles && (
-          <ProfileList
-            profiles={profiles}
-            selectedId={selectedId}
-            loggedIn={loggedIn}
-            onSelect={(id) => {
-              setSelectedId(id);
-              setEditing(null);
-            }}
-            onNew={() => setEditing({ profile: emptyProfile() })}
-          />
-        )}
-        <button className="link-button small settings-link" onClick={() => setEditing({ settings: true })} data-testid="open-settings">
-          Settings
-        </button>
-      </aside>
-      <main className="main">
-        {bootError && <ErrorBanner error={bootError} />}
-        {!bootError && !profiles && <Spinner label="Loading profiles…" />}
-        {note && (
-          <p className="note" role="status">
-            {note}{" "}
-            <button className="link-button" onClick={() => setNote(null)}>
-              OK
-            </button>
-          </p>
-        )}
-        {editing && "settings" in editing ? (
-          <SettingsPanel
-            settings={settings}
-            backend={backend}
-            onClose={() => setEditing(null)}
-            onSaved={(saved) => {
-              setSettings(saved);
-              setEditing(null);
-              setNote("Settings saved.");
-            }}
-          />
-        ) : editing ? (
-          <ProfileEditor
-            key={editing.profile.id || "new"}
-            initial={editing.profile}
-            backend={backend}
-            onCancel={() => setEditing(null)}
-            onSaved={(saved, savedNote) => {
-              setEditing(null);
-              setNote(savedNote);
-              setSelectedId(saved.id);
-              setLogins(({ [saved.id]: _, ...rest }) => rest);
-              void refresh();
-            }}
-            onDeleted={() => {
-              setEditing(null);
-              setSelectedId(null);
-              void refresh();
-            }}
-          />
-        ) : (
-          profile && (
-            <div className="profile-view" key={profile.id}>
-              <ProfileCard
-                profile={profile}
-                simulator={status?.simulator ?? null}
-                onEdit={profile.builtin_simulator ? undefined : () => setEditing({ profile })}
-              />
-              <SessionPanel
-                profile={profile}
-                backend={backend}
-                login={badge ? (logins[profile.id] ?? null) : null}
-                onLoggedIn={(view) => {
-                  setLogins((l) => ({ ...l, [profile.id]: view }));
-                  void refresh();
-                }}
-                onLoggedOut={() => {
-                  setLogins(({ [profile.id]: _, ...rest }) => rest);
-                  void refresh();
-                }}
-              />
-              {badge && (
-                <Workbench
-                  key={`${profile.id}/${badge.summary.version}`}
-                  profileId={profile.id}
-                  backend={backend}
-                  org={profile.org}
-                  user={profile.user}
-                  legacySession={profile.session_header === "legacy" && badge.summary.legacy_token}
-                  version={badge.summary.version}
-                  largeBodyBytes={settings.large_body_mb * 1024 * 1024}
-                  onUsed={() => void refresh()}
+    <FactsProvider backend={backend}>
+      <div className="app">
+        <aside className="sidebar">
+          <div className="brand">VCD Workbench</div>
+          {profiles && (
+            <ProfileList
+              profiles={profiles}
+              selectedId={selectedId}
+              loggedIn={loggedIn}
+              onSelect={(id) => {
+                setSelectedId(id);
+                setEditing(null);
+              }}
+              onNew={() => setEditing({ profile: emptyProfile() })}
+            />
+          )}
+          <button className="link-button small settings-link" onClick={() => setEditing({ settings: true })} data-testid="open-settings">
+            Settings
+          </button>
+        </aside>
+        <main className="main">
+          {bootError && <ErrorBanner error={bootError} />}
+          {!bootError && !profiles && <Spinner label="Loading profiles…" />}
+          {note && (
+            <p className="note" role="status">
+              {note}{" "}
+              <button className="link-button" onClick={() => setNote(null)}>
+                OK
+              </button>
+            </p>
+          )}
+          {editing && "settings" in editing ? (
+            <SettingsPanel
+              settings={settings}
+              backend={backend}
+              onClose={() => setEditing(null)}
+              onSaved={(saved) => {
+                setSettings(saved);
+                setEditing(null);
+                setNote("Settings saved.");
+              }}
+            />
+          ) : editing ? (
+            <ProfileEditor
+              key={editing.profile.id || "new"}
+              initial={editing.profile}
+              backend={backend}
+              onCancel={() => setEditing(null)}
+              onSaved={(saved, savedNote) => {
+                setEditing(null);
+                setNote(savedNote);
+                setSelectedId(saved.id);
+                setLogins(({ [saved.id]: _, ...rest }) => rest);
+                void refresh();
+              }}
+              onDeleted={() => {
+                setEditing(null);
+                setSelectedId(null);
+                void refresh();
+              }}
+            />
+          ) : (
+            profile && (
+              <div className="profile-view" key={profile.id}>
+                <ProfileCard
+                  profile={profile}
+                  simulator={status?.simulator ?? null}
+                  onEdit={profile.builtin_simulator ? undefined : () => setEditing({ profile })}
                 />
-              )}
-              <VersionsPanel profile={profile} backend={backend} onSettled={refresh} />
-            </div>
-          )
-        )}
-        {profiles && profiles.length === 0 && <p className="empty-state">No connection profiles.</p>}
-      </main>
-      <StatusBar status={status} badge={badge} fetchedAt={statusAt} />
-    </div>
+                <SessionPanel
+                  profile={profile}
+                  backend={backend}
+                  login={badge ? (logins[profile.id] ?? null) : null}
+                  onLoggedIn={(view) => {
+                    setLogins((l) => ({ ...l, [profile.id]: view }));
+                    void refresh();
+                  }}
+                  onLoggedOut={() => {
+                    setLogins(({ [profile.id]: _, ...rest }) => rest);
+                    void refresh();
+                  }}
+                />
+                {badge && (
+                  <Workbench
+                    key={`${profile.id}/${badge.summary.version}`}
+                    profileId={profile.id}
+                    backend={backend}
+                    org={profile.org}
+                    user={profile.user}
+                    legacySession={profile.session_header === "legacy" && badge.summary.legacy_token}
+                    version={badge.summary.version}
+                    largeBodyBytes={settings.large_body_mb * 1024 * 1024}
+                    onUsed={() => void refresh()}
+                  />
+                )}
+                <VersionsPanel profile={profile} backend={backend} onSettled={refresh} />
+              </div>
+            )
+          )}
+          {profiles && profiles.length === 0 && <p className="empty-state">No connection profiles.</p>}
+        </main>
+        <StatusBar status={status} badge={badge} fetchedAt={statusAt} />
+      </div>
+    </FactsProvider>
   );
 }

@@ -115,52 +115,60 @@ pub enum CoreError {
     #[error("Not logged in: log in first.")]
     NotLoggedIn,
 
+    #[error("The request was cancelled; nothing was received.")]
+    Cancelled,
+
+    #[error("The built-in simulator could not start: {0}")]
+    Simulator(String),
+
     #[error("Internal error: {0}. Please report it.")]
     Internal(String),
 }
 
 impl CoreError {
-    /// A short, stable name for the kind of error (the UI and `--json` outputs use it).
-    pub fn kind(&self) -> &'static str {
+    /// The kind of error, a stable name the UI and `--json` outputs use.
+    pub fn kind(&self) -> ErrorKind {
         match self {
-            CoreError::InvalidUrl { .. } => "invalid_url",
-            CoreError::ConnectionRefused { .. } => "connection_refused",
-            CoreError::HostNotFound { .. } => "host_not_found",
-            CoreError::Timeout { .. } => "timeout",
-            CoreError::UntrustedCertificate { .. } => "untrusted_certificate",
-            CoreError::Tls { .. } => "tls",
-            CoreError::CaFile { .. } => "ca_file",
-            CoreError::Http { .. } => "http",
-            CoreError::HtmlInsteadOfApi { .. } => "html_instead_of_api",
-            CoreError::NotXml { .. } => "not_xml",
-            CoreError::NotVersionList { .. } => "not_version_list",
-            CoreError::Network { .. } => "network",
-            CoreError::BodyTooLarge { .. } => "body_too_large",
-            CoreError::RequestBodyTooLarge { .. } => "request_body_too_large",
-            CoreError::DecompressionBomb { .. } => "decompression_bomb",
-            CoreError::LoginRefused { .. } => "login_refused",
-            CoreError::AccountBlocked { .. } => "account_blocked",
-            CoreError::ApiTokenRefused { .. } => "api_token_refused",
-            CoreError::ApiTokensNeedNewerVcd { .. } => "api_tokens_need_newer_vcd",
-            CoreError::SecretInUrl { .. } => "secret_in_url",
-            CoreError::ForeignOrigin { .. } => "foreign_origin",
-            CoreError::VersionNotOffered { .. } => "version_not_offered",
-            CoreError::SessionRejected { .. } => "session_rejected",
-            CoreError::NotLoggedIn => "not_logged_in",
-            CoreError::Storage { .. } => "storage",
-            CoreError::BadBody { .. } => "bad_body",
-            CoreError::BadMethod { .. } => "bad_method",
-            CoreError::BadHeader { .. } => "bad_header",
-            CoreError::BadTimeout { .. } => "bad_timeout",
-            CoreError::UnknownVariable { .. } => "unknown_variable",
-            CoreError::Profile(_) => "profile",
-            CoreError::Internal(_) => "internal",
+            CoreError::InvalidUrl { .. } => ErrorKind::InvalidUrl,
+            CoreError::ConnectionRefused { .. } => ErrorKind::ConnectionRefused,
+            CoreError::HostNotFound { .. } => ErrorKind::HostNotFound,
+            CoreError::Timeout { .. } => ErrorKind::Timeout,
+            CoreError::UntrustedCertificate { .. } => ErrorKind::UntrustedCertificate,
+            CoreError::Tls { .. } => ErrorKind::Tls,
+            CoreError::CaFile { .. } => ErrorKind::CaFile,
+            CoreError::Http { .. } => ErrorKind::Http,
+            CoreError::HtmlInsteadOfApi { .. } => ErrorKind::HtmlInsteadOfApi,
+            CoreError::NotXml { .. } => ErrorKind::NotXml,
+            CoreError::NotVersionList { .. } => ErrorKind::NotVersionList,
+            CoreError::Network { .. } => ErrorKind::Network,
+            CoreError::BodyTooLarge { .. } => ErrorKind::BodyTooLarge,
+            CoreError::RequestBodyTooLarge { .. } => ErrorKind::RequestBodyTooLarge,
+            CoreError::DecompressionBomb { .. } => ErrorKind::DecompressionBomb,
+            CoreError::LoginRefused { .. } => ErrorKind::LoginRefused,
+            CoreError::AccountBlocked { .. } => ErrorKind::AccountBlocked,
+            CoreError::ApiTokenRefused { .. } => ErrorKind::ApiTokenRefused,
+            CoreError::ApiTokensNeedNewerVcd { .. } => ErrorKind::ApiTokensNeedNewerVcd,
+            CoreError::SecretInUrl { .. } => ErrorKind::SecretInUrl,
+            CoreError::ForeignOrigin { .. } => ErrorKind::ForeignOrigin,
+            CoreError::VersionNotOffered { .. } => ErrorKind::VersionNotOffered,
+            CoreError::SessionRejected { .. } => ErrorKind::SessionRejected,
+            CoreError::NotLoggedIn => ErrorKind::NotLoggedIn,
+            CoreError::Storage { .. } => ErrorKind::Storage,
+            CoreError::BadBody { .. } => ErrorKind::BadBody,
+            CoreError::BadMethod { .. } => ErrorKind::BadMethod,
+            CoreError::BadHeader { .. } => ErrorKind::BadHeader,
+            CoreError::BadTimeout { .. } => ErrorKind::BadTimeout,
+            CoreError::UnknownVariable { .. } => ErrorKind::UnknownVariable,
+            CoreError::Profile(_) => ErrorKind::Profile,
+            CoreError::Internal(_) => ErrorKind::Internal,
+            CoreError::Cancelled => ErrorKind::Cancelled,
+            CoreError::Simulator(_) => ErrorKind::Simulator,
         }
     }
 
     pub fn report(&self) -> ErrorReport {
         ErrorReport {
-            kind: self.kind().to_string(),
+            kind: self.kind(),
             message: self.to_string(),
             fingerprint: match self {
                 CoreError::UntrustedCertificate { fingerprint, .. } => Some(fingerprint.clone()),
@@ -178,12 +186,53 @@ impl CoreError {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[ts(export)]
 pub struct ErrorReport {
-    /// See [`CoreError::kind`].
-    pub kind: String,
+    pub kind: ErrorKind,
     /// The whole sentence to show: what happened and what to do.
     pub message: String,
     /// For an untrusted certificate: the fingerprint the user may choose to pin.
     pub fingerprint: Option<String>,
     /// For an HTTP error: the status code.
     pub status: Option<u16>,
+}
+
+/// What kind of error an [`ErrorReport`] is: one name per [`CoreError`] variant, as the UI's union
+/// type and `vcdw --json` spell it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum ErrorKind {
+    InvalidUrl,
+    ConnectionRefused,
+    HostNotFound,
+    Timeout,
+    UntrustedCertificate,
+    Tls,
+    CaFile,
+    Http,
+    HtmlInsteadOfApi,
+    NotXml,
+    NotVersionList,
+    Network,
+    BodyTooLarge,
+    RequestBodyTooLarge,
+    DecompressionBomb,
+    LoginRefused,
+    AccountBlocked,
+    ApiTokenRefused,
+    ApiTokensNeedNewerVcd,
+    SecretInUrl,
+    ForeignOrigin,
+    VersionNotOffered,
+    SessionRejected,
+    NotLoggedIn,
+    Storage,
+    BadBody,
+    BadMethod,
+    BadHeader,
+    BadTimeout,
+    UnknownVariable,
+    Profile,
+    Internal,
+    Cancelled,
+    Simulator,
 }

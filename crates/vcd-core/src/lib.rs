@@ -14,11 +14,14 @@ mod logging;
 mod request;
 mod store;
 mod view;
+mod workbench;
 mod xml;
 
 /// Errors, written for a tenant, and the serializable report a front end shows.
-pub use error::{CoreError, ErrorReport};
-pub use vcd_api::{ApiVersion, BadFingerprint, Fingerprint, SYSTEM_ORG};
+pub use error::{CoreError, ErrorKind, ErrorReport};
+pub use vcd_api::{
+    with_accept_version, ApiVersion, BadFingerprint, Fingerprint, VcdFacts, SYSTEM_ORG,
+};
 
 /// Logging for the app and `vcdw`: HTTP and TLS libraries capped so headers never reach a log.
 pub use logging::init as init_logging;
@@ -32,13 +35,14 @@ pub use auth::{
 /// The wire: addresses and their checks, the client, TLS trust, bounded bodies, exchange records.
 pub use http::{
     check_no_secrets, clean_spool_leftovers, normalize_base_url, request_url, same_origin,
-    timeout_from_secs, Body, BodyLimits, Exchange, ExchangeStep, HeaderSide, HttpClient,
-    HttpOptions, Response, TlsTrust,
+    timeout_from_secs, Body, BodyLimits, Exchange, ExchangePurpose, ExchangeStep, HeaderSide,
+    HttpClient, HttpOptions, Response, TlsTrust,
 };
 
 /// What a user composes, and the check a body passes before it is sent.
 pub use request::{
-    check_well_formed, defined_variables, DraftHeader, DraftSeed, RequestDraft, VariableUse,
+    check_well_formed, defined_variables, DraftHeader, DraftSeed, PreparedRequest, RequestDraft,
+    Sent, VariableUse,
 };
 
 /// Links: extracting them from a page, walking them, and the map of what was found.
@@ -54,7 +58,14 @@ pub use store::{
 };
 
 /// What a front end shows of a response.
-pub use view::{pretty, pretty_body, pretty_xml_into, terminal_safe, ResponseView};
+pub use view::{format_ms, pretty, pretty_body, pretty_xml_into, terminal_safe, ResponseView};
 
 /// VCD's own error documents, decoded.
 pub use xml::VcdError;
+
+/// The workbench a front end holds: stores, one shared session per profile, kept responses and
+/// their body chunks, link maps, cancellable requests and discoveries.
+pub use workbench::{
+    check_savable, BodyChunk, DiscoverSummary, LoginView, SavedLinks, SavedProfile, SentResponse,
+    SessionBadge, Workbench,
+};

@@ -4,7 +4,7 @@ mod common;
 
 use common::{http_response, raw_server};
 use std::time::Duration;
-use vcd_core::{discover_versions, CoreError, Fingerprint, HttpOptions, TlsTrust};
+use vcd_core::{discover_versions, CoreError, ErrorKind, Fingerprint, HttpOptions, TlsTrust};
 use vcd_sim::SimOptions;
 use vcd_sim::SIMULATED_RELEASES;
 
@@ -97,7 +97,7 @@ async fn an_untrusted_certificate_is_refused_with_its_fingerprint() {
         other => panic!("expected an untrusted certificate, got {other:?}"),
     }
     let report = err.report();
-    assert_eq!(report.kind, "untrusted_certificate");
+    assert_eq!(report.kind, ErrorKind::UntrustedCertificate);
     assert_eq!(
         report.fingerprint,
         Some(sim.fingerprint().unwrap().to_string())
@@ -148,7 +148,7 @@ async fn a_ca_file_holding_the_certificate_is_trusted() {
     let err = discover_versions(sim.url(), &options(TlsTrust::CaFile { path: junk }))
         .await
         .unwrap_err();
-    assert_eq!(err.kind(), "ca_file");
+    assert_eq!(err.kind(), ErrorKind::CaFile);
     assert!(
         err.to_string().contains("holds no PEM certificate"),
         "{err}"
@@ -180,7 +180,7 @@ async fn a_stopped_simulator_is_reported_as_refused() {
     let err = discover_versions(&url, &options(TlsTrust::System))
         .await
         .unwrap_err();
-    assert_eq!(err.kind(), "connection_refused", "{err:?}");
+    assert_eq!(err.kind(), ErrorKind::ConnectionRefused, "{err:?}");
 }
 
 #[tokio::test]
@@ -218,7 +218,7 @@ async fn a_web_page_is_not_taken_for_the_api() {
     let err = discover_versions(&server.url, &options(TlsTrust::System))
         .await
         .unwrap_err();
-    assert_eq!(err.kind(), "html_instead_of_api");
+    assert_eq!(err.kind(), ErrorKind::HtmlInsteadOfApi);
 }
 
 #[tokio::test]
@@ -299,6 +299,6 @@ async fn an_invalid_address_is_refused_before_any_traffic() {
     let err = discover_versions("ftp://vcd.example.com", &HttpOptions::default())
         .await
         .unwrap_err();
-    assert_eq!(err.kind(), "invalid_url");
+    assert_eq!(err.kind(), ErrorKind::InvalidUrl);
     assert!(err.to_string().contains("scheme 'ftp' is not supported"));
 }

@@ -11,8 +11,8 @@ use reqwest::Method;
 use std::sync::atomic::AtomicBool;
 use std::time::Duration;
 use vcd_core::{
-    discover, page_links, AuthKind, BodyLimits, DiscoverLimits, HttpOptions, LoginRequest,
-    RequestAuth, RequestDraft, ResponseView, Secret, SessionHeader, SessionManager,
+    discover, page_links, AuthKind, BodyLimits, DiscoverLimits, ErrorKind, Exchange, HttpOptions,
+    LoginRequest, RequestAuth, RequestDraft, ResponseView, Secret, SessionHeader, SessionManager,
 };
 
 fn options(limits: BodyLimits) -> HttpOptions {
@@ -36,7 +36,7 @@ fn request(base: &str, header: SessionHeader) -> LoginRequest {
 }
 
 async fn logged_in(server: &Hostile, header: SessionHeader) -> SessionManager {
-    let mut manager = SessionManager::new(
+    let manager = SessionManager::new(
         &options(BodyLimits::default()),
         request(&server.url, header),
     )
@@ -45,9 +45,15 @@ async fn logged_in(server: &Hostile, header: SessionHeader) -> SessionManager {
     manager
 }
 
-async fn get(manager: &mut SessionManager, path: &str) -> vcd_core::Response {
+async fn get(manager: &SessionManager, path: &str) -> vcd_core::Response {
     manager
-        .send(Method::GET, path, &HeaderMap::new(), None)
+        .send(
+            Method::GET,
+            path,
+            &HeaderMap::new(),
+            None,
+            &mut Exchange::default(),
+        )
         .await
         .unwrap()
 }
@@ -57,9 +63,9 @@ async fn a_redirect_to_another_origin_is_shown_not_followed_and_no_token_goes_th
     let peer = hostile(None).await;
     let server = hostile(Some(peer.url.clone())).await;
     for header in [SessionHeader::Legacy, SessionHeader::Bearer] {
-        let mut manager = logged_in(&server, header).await;
+        let manager = logged_in(&server, header).await;
         for path in ["/api/go-away", "/api/other-host"] {
-            let response = get(&mut manager, path).await;
+            let response = get(&manager, path).await;
             assert_eq!(response.status, 302, "{path}");
             let view = ResponseView::of(&response, None);
             let redirect = view.redirect.expect("the redirect is shown");
@@ -83,14 +89,14 @@ async fn a_redirect_to_another_origin_is_shown_not_followed_and_no_token_goes_th
 #[tokio::test]
 async fn a_same_origin_redirect_is_followed_with_the_session_and_a_loop_is_stopped() {
     let server = hostile(None).await;
-    let mut manager = logged_in(&server, SessionHeader::Legacy).await;
-    let response = get(&mut manager, "/api/moved").await;
+    let manager = logged_in(&server, SessionHeader::Legacy).await;
+    let response = get(&manager, "/api/moved").await;
     assert_eq!(response.status, 200);
     assert!(response.url.ends_with("/api/session"), "{}", response.url);
     let followed = server.seen().into_iter().last().unwrap();
     assert_eq!(followed.header("x-vcloud-authorization"), Some(TOKEN));
 
-    let response = get(&mut manager, "/api/loop").await;
+    let response = get(&manager, "/api/loop").await;
     assert_eq!(response.status, 302);
     let why = ResponseView::of(&response, None).redirect.unwrap().reason;
     assert!(why.contains("more than 10 redirects"), "{why}");
@@ -100,13 +106,19 @@ async fn a_same_origin_redirect_is_followed_with_the_session_and_a_loop_is_stopp
 async fn a_full_url_on_another_origin_is_refused_with_credentials_and_sent_without() {
     let peer = hostile(None).await;
     let server = hostile(None).await;
-    let mut manager = logged_in(&server, SessionHeader::Bearer).await;
+    let manager = logged_in(&server, SessionHeader::Bearer).await;
     let elsewhere = format!("{}/api/org", peer.url);
     let err = manager
-        .send(Method::GET, &elsewhere, &HeaderMap::new(), None)
+        .send(
+            Method::GET,
+            &elsewhere,
+            &HeaderMap::new(),
+            None,
+            &mut Exchange::default(),
+        )
         .await
         .unwrap_err();
-    assert_eq!(err.kind(), "foreign_origin");
+    assert_eq!(err.kind(), ErrorKind::ForeignOrigin);
     assert!(err.to_string().contains("set Auth to None"), "{err}");
     for auth in [
         RequestAuth::Bearer {
@@ -122,10 +134,17 @@ async fn a_full_url_on_another_origin_is_refused_with_credentials_and_sent_witho
         },
     ] {
         let err = manager
-            .send_as(&auth, Method::GET, &elsewhere, &HeaderMap::new(), None)
+            .send_as(
+                &auth,
+                Method::GET,
+                &elsewhere,
+                &HeaderMap::new(),
+                None,
+                &mut Exchange::default(),
+            )
             .await
             .unwrap_err();
-        assert_eq!(err.kind(), "foreign_origin");
+        assert_eq!(err.kind(), ErrorKind::ForeignOrigin);
     }
     assert!(peer.seen().is_empty());
 
@@ -136,6 +155,7 @@ async fn a_full_url_on_another_origin_is_refused_with_credentials_and_sent_witho
             &elsewhere,
             &HeaderMap::new(),
             None,
+            &mut Exchange::default(),
         )
         .await
         .unwrap();
@@ -147,7 +167,7 @@ async fn a_full_url_on_another_origin_is_refused_with_credentials_and_sent_witho
     // Discover from another origin goes through the same rule.
     let cancel = AtomicBool::new(false);
     let err = discover(
-        &mut manager,
+        &manager,
         Some(&elsewhere),
         DiscoverLimits {
             depth: 0,
@@ -166,8 +186,8 @@ async fn a_full_url_on_another_origin_is_refused_with_credentials_and_sent_witho
 #[tokio::test]
 async fn a_path_keeps_its_own_query_string() {
     let server = hostile(None).await;
-    let mut manager = logged_in(&server, SessionHeader::Bearer).await;
-    let response = get(&mut manager, "/api/query?type=organization&format=records").await;
+    let manager = logged_in(&server, SessionHeader::Bearer).await;
+    let response = get(&manager, "/api/query?type=organization&format=records").await;
     assert_eq!(response.status, 200);
     let last = server.seen().into_iter().last().unwrap();
     assert_eq!(last.target, "/api/query?type=organization&format=records");
@@ -176,8 +196,8 @@ async fn a_path_keeps_its_own_query_string() {
 #[tokio::test]
 async fn a_large_body_is_spooled_and_its_links_still_read() {
     let server = hostile(None).await;
-    let mut manager = logged_in(&server, SessionHeader::Bearer).await;
-    let response = get(&mut manager, "/api/big?mb=20").await;
+    let manager = logged_in(&server, SessionHeader::Bearer).await;
+    let response = get(&manager, "/api/big?mb=20").await;
     assert_eq!(response.status, 200);
     assert!(response.body.spooled(), "20 MB must not stay in memory");
     assert!(response.body.len() > 19 * 1024 * 1024);
@@ -198,25 +218,37 @@ async fn a_body_over_the_cap_and_a_gzip_bomb_end_the_request_with_a_clear_error(
         max: 4 * 1024 * 1024,
         ..BodyLimits::default()
     };
-    let mut manager = SessionManager::new(
+    let manager = SessionManager::new(
         &options(limits),
         request(&server.url, SessionHeader::Bearer),
     )
     .unwrap();
     manager.login().await.unwrap();
     let err = manager
-        .send(Method::GET, "/api/big?mb=20", &HeaderMap::new(), None)
+        .send(
+            Method::GET,
+            "/api/big?mb=20",
+            &HeaderMap::new(),
+            None,
+            &mut Exchange::default(),
+        )
         .await
         .unwrap_err();
-    assert_eq!(err.kind(), "body_too_large");
+    assert_eq!(err.kind(), ErrorKind::BodyTooLarge);
     assert!(err.to_string().contains("4 MB limit"), "{err}");
 
-    let mut manager = logged_in(&server, SessionHeader::Bearer).await;
+    let manager = logged_in(&server, SessionHeader::Bearer).await;
     let err = manager
-        .send(Method::GET, "/api/bomb", &HeaderMap::new(), None)
+        .send(
+            Method::GET,
+            "/api/bomb",
+            &HeaderMap::new(),
+            None,
+            &mut Exchange::default(),
+        )
         .await
         .unwrap_err();
-    assert_eq!(err.kind(), "decompression_bomb");
+    assert_eq!(err.kind(), ErrorKind::DecompressionBomb);
     assert!(err.to_string().contains("decompression bomb"), "{err}");
 
     let err = vcd_core::discover_versions(
@@ -225,7 +257,7 @@ async fn a_body_over_the_cap_and_a_gzip_bomb_end_the_request_with_a_clear_error(
     )
     .await
     .unwrap_err();
-    assert_eq!(err.kind(), "decompression_bomb");
+    assert_eq!(err.kind(), ErrorKind::DecompressionBomb);
 }
 
 #[tokio::test]
@@ -241,7 +273,7 @@ async fn documents_nested_70000_deep_are_refused_without_a_panic() {
         err.to_string().contains("nest more than 512 levels"),
         "{err}"
     );
-    let mut manager = SessionManager::new(
+    let manager = SessionManager::new(
         &options(BodyLimits::default()),
         request(
             &format!("{}/deepsession", server.url),
@@ -259,7 +291,7 @@ async fn documents_nested_70000_deep_are_refused_without_a_panic() {
 #[tokio::test]
 async fn a_trickling_body_ends_at_the_request_timeout() {
     let server = hostile(None).await;
-    let mut manager = logged_in(&server, SessionHeader::Bearer).await;
+    let manager = logged_in(&server, SessionHeader::Bearer).await;
     let draft = RequestDraft {
         method: "GET".into(),
         url: "/api/trickle".into(),
@@ -270,10 +302,11 @@ async fn a_trickling_body_ends_at_the_request_timeout() {
     };
     let started = std::time::Instant::now();
     let err = draft
-        .send_as(&mut manager, &RequestAuth::Inherit, &Default::default())
+        .send_as(&manager, &RequestAuth::Inherit, &Default::default())
         .await
+        .map(|sent| sent.response)
         .unwrap_err();
-    assert_eq!(err.kind(), "timeout");
+    assert_eq!(err.kind(), ErrorKind::Timeout);
     assert!(started.elapsed() < Duration::from_secs(15));
     for secs in [0, 3601] {
         let draft = RequestDraft {
@@ -281,33 +314,34 @@ async fn a_trickling_body_ends_at_the_request_timeout() {
             ..draft.clone()
         };
         let err = draft
-            .send_as(&mut manager, &RequestAuth::Inherit, &Default::default())
+            .send_as(&manager, &RequestAuth::Inherit, &Default::default())
             .await
+            .map(|sent| sent.response)
             .unwrap_err();
-        assert_eq!(err.kind(), "bad_timeout", "{secs}");
+        assert_eq!(err.kind(), ErrorKind::BadTimeout, "{secs}");
     }
 }
 
 #[tokio::test]
 async fn bodies_that_do_not_parse_say_so_and_escapes_arrive_as_data() {
     let server = hostile(None).await;
-    let mut manager = logged_in(&server, SessionHeader::Bearer).await;
+    let manager = logged_in(&server, SessionHeader::Bearer).await;
     for (path, format) in [("/api/broken", "XML"), ("/api/broken-json", "JSON")] {
-        let view = ResponseView::of(&get(&mut manager, path).await, None);
+        let view = ResponseView::of(&get(&manager, path).await, None);
         let why = view.parse_error.expect("a parse error is shown");
         assert!(
             why.starts_with(&format!("The body could not be parsed as {format}")),
             "{why}"
         );
     }
-    let view = ResponseView::of(&get(&mut manager, "/api/escape").await, None);
+    let view = ResponseView::of(&get(&manager, "/api/escape").await, None);
     assert_eq!(view.error.unwrap().message, ESCAPES);
 }
 
 #[tokio::test]
 async fn a_bad_method_or_header_gets_its_own_error() {
     let server = hostile(None).await;
-    let mut manager = logged_in(&server, SessionHeader::Bearer).await;
+    let manager = logged_in(&server, SessionHeader::Bearer).await;
     let base = RequestDraft {
         method: "GET".into(),
         url: "/api/org".into(),
@@ -321,10 +355,11 @@ async fn a_bad_method_or_header_gets_its_own_error() {
         ..base.clone()
     };
     let err = bad_method
-        .send_as(&mut manager, &RequestAuth::Inherit, &Default::default())
+        .send_as(&manager, &RequestAuth::Inherit, &Default::default())
         .await
+        .map(|sent| sent.response)
         .unwrap_err();
-    assert_eq!(err.kind(), "bad_method");
+    assert_eq!(err.kind(), ErrorKind::BadMethod);
     assert!(err.to_string().starts_with("'GE T' is not an HTTP method"));
     let bad_header = RequestDraft {
         headers: vec![vcd_core::DraftHeader {
@@ -335,10 +370,11 @@ async fn a_bad_method_or_header_gets_its_own_error() {
         ..base
     };
     let err = bad_header
-        .send_as(&mut manager, &RequestAuth::Inherit, &Default::default())
+        .send_as(&manager, &RequestAuth::Inherit, &Default::default())
         .await
+        .map(|sent| sent.response)
         .unwrap_err();
-    assert_eq!(err.kind(), "bad_header");
+    assert_eq!(err.kind(), ErrorKind::BadHeader);
     assert!(err.to_string().contains("'X Trace'"), "{err}");
 }
 
@@ -346,7 +382,7 @@ async fn a_bad_method_or_header_gets_its_own_error() {
 async fn logout_is_sent_again_when_the_server_closed_the_kept_alive_connection() {
     let server = hostile(None).await;
     let base = format!("{}/drop2", server.url);
-    let mut manager = SessionManager::new(
+    let manager = SessionManager::new(
         &options(BodyLimits::default()),
         request(&base, SessionHeader::Bearer),
     )
@@ -365,7 +401,7 @@ async fn logout_is_sent_again_when_the_server_closed_the_kept_alive_connection()
         .resume(&Secret::new(kept.to_string()))
         .await
         .unwrap());
-    manager.logout().await.unwrap();
+    manager.logout(&mut Exchange::default()).await.unwrap();
     let deletes: Vec<_> = server
         .seen()
         .into_iter()

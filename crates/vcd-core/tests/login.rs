@@ -4,7 +4,10 @@
 use reqwest::header::HeaderMap;
 use reqwest::Method;
 use std::time::Duration;
-use vcd_core::{AuthKind, CoreError, HttpOptions, LoginRequest, Secret, SessionManager, TlsTrust};
+use vcd_core::{
+    AuthKind, CoreError, ErrorKind, Exchange, ExchangePurpose, HttpOptions, LoginRequest, Secret,
+    SessionManager, TlsTrust,
+};
 use vcd_sim::SIMULATED_RELEASES;
 use vcd_sim::{RunningSim, Scenario, SimOptions};
 
@@ -55,7 +58,7 @@ async fn login(
     sim: &RunningSim,
     request: LoginRequest,
 ) -> Result<(SessionManager, vcd_core::SessionSummary), CoreError> {
-    let mut manager = SessionManager::new(&pinned(sim), request)?;
+    let manager = SessionManager::new(&pinned(sim), request)?;
     let (summary, _) = manager.login().await?;
     Ok((manager, summary))
 }
@@ -82,7 +85,7 @@ async fn password_logins_on_every_release_tenant_and_provider() {
                 ),
             ] {
                 let what = format!("{} {version:?} {user}@{org}", release.name);
-                let (mut manager, summary) = login(&sim, password(&sim, user, org, pw, version))
+                let (manager, summary) = login(&sim, password(&sim, user, org, pw, version))
                     .await
                     .unwrap_or_else(|e| panic!("{what}: {e}"));
                 let expected_version = version.unwrap_or(release.max_api);
@@ -106,7 +109,13 @@ async fn password_logins_on_every_release_tenant_and_provider() {
                 assert!(!summary.login_host_differs);
 
                 let response = manager
-                    .send(Method::GET, "/api/org", &HeaderMap::new(), None)
+                    .send(
+                        Method::GET,
+                        "/api/org",
+                        &HeaderMap::new(),
+                        None,
+                        &mut Exchange::default(),
+                    )
                     .await
                     .unwrap();
                 assert_eq!(response.status, 200, "{what}");
@@ -114,7 +123,7 @@ async fn password_logins_on_every_release_tenant_and_provider() {
                 assert!(body.contains("<OrgList"), "{what}: {body}");
                 let orgs = body.matches("<Org ").count();
                 assert_eq!(orgs, if org == "System" { 3 } else { 1 }, "{what}");
-                manager.logout().await.unwrap();
+                manager.logout(&mut Exchange::default()).await.unwrap();
             }
         }
         sim.stop().await;
@@ -149,7 +158,12 @@ async fn api_token_logins_from_vcd_10_3_1_on() {
             );
         } else {
             let err = result.err().unwrap();
-            assert_eq!(err.kind(), "api_tokens_need_newer_vcd", "{}", release.name);
+            assert_eq!(
+                err.kind(),
+                ErrorKind::ApiTokensNeedNewerVcd,
+                "{}",
+                release.name
+            );
             assert!(err.to_string().contains("VCD 10.3.1 (API 36.1)"));
         }
         sim.stop().await;
@@ -170,12 +184,18 @@ async fn a_session_that_idled_out_is_renewed_once_transparently() {
         password(&sim, &demo.user, &demo.org, &demo.password, Some("34.0")),
         api_token(&sim, &demo.org, &demo.api_token),
     ] {
-        let (mut manager, _) = login(&sim, request).await.unwrap();
+        let (manager, _) = login(&sim, request).await.unwrap();
         let first = manager.session().unwrap().bearer.clone();
         // Let the simulator's idle timeout pass.
         tokio::time::sleep(Duration::from_millis(600)).await;
         let response = manager
-            .send(Method::GET, "/api/org", &HeaderMap::new(), None)
+            .send(
+                Method::GET,
+                "/api/org",
+                &HeaderMap::new(),
+                None,
+                &mut Exchange::default(),
+            )
             .await
             .unwrap();
         assert_eq!(response.status, 200);
@@ -192,14 +212,14 @@ async fn a_session_that_idled_out_is_renewed_once_transparently() {
 async fn logout_ends_the_session_on_the_server() {
     let sim = https_sim("10.5").await;
     let demo = Scenario::demo_credentials();
-    let (mut manager, _) = login(
+    let (manager, _) = login(
         &sim,
         password(&sim, &demo.user, &demo.org, &demo.password, None),
     )
     .await
     .unwrap();
     let bearer = manager.session().unwrap().bearer.expose().to_string();
-    manager.logout().await.unwrap();
+    manager.logout(&mut Exchange::default()).await.unwrap();
     assert!(manager.session().is_none());
     let client = vcd_core::HttpClient::new(&pinned(&sim)).unwrap();
     let response = client
@@ -223,42 +243,42 @@ async fn wrong_credentials_locked_accounts_and_revoked_tokens_are_explained() {
     for (req, kind, words) in [
         (
             password(&sim, "alice", "acme", "wrong", None),
-            "login_refused",
+            ErrorKind::LoginRefused,
             "user name, organization or password is wrong",
         ),
         (
             password(&sim, "alice", "nowhere", "demo-Alice-1", None),
-            "login_refused",
+            ErrorKind::LoginRefused,
             "alice@nowhere",
         ),
         (
             password(&sim, "alice", "acme", "wrong", Some("34.0")),
-            "login_refused",
+            ErrorKind::LoginRefused,
             "may have disabled the legacy /api/sessions",
         ),
         (
             password(&sim, "mallory", "acme", "demo-Mallory-1", None),
-            "account_blocked",
+            ErrorKind::AccountBlocked,
             "locked",
         ),
         (
             password(&sim, "olivia", "acme", "demo-Olivia-1", None),
-            "account_blocked",
+            ErrorKind::AccountBlocked,
             "disabled",
         ),
         (
             api_token(&sim, "acme", "demo-revoked-token-alice-fedcba9876543210"),
-            "api_token_refused",
+            ErrorKind::ApiTokenRefused,
             "revoked",
         ),
         (
             api_token(&sim, "globex", "demo-api-token-alice-0123456789abcdef"),
-            "api_token_refused",
+            ErrorKind::ApiTokenRefused,
             "not valid for this organization",
         ),
         (
             password(&sim, "alice", "acme", "demo-Alice-1", Some("99.0")),
-            "version_not_offered",
+            ErrorKind::VersionNotOffered,
             "does not offer API version 99.0",
         ),
     ] {
@@ -273,7 +293,7 @@ async fn wrong_credentials_locked_accounts_and_revoked_tokens_are_explained() {
 async fn api_token_sessions_cannot_manage_users_and_tokens_never_go_in_urls() {
     let sim = https_sim("10.5").await;
     let demo = Scenario::demo_credentials();
-    let (mut manager, _) = login(&sim, api_token(&sim, &demo.org, &demo.api_token))
+    let (manager, _) = login(&sim, api_token(&sim, &demo.org, &demo.api_token))
         .await
         .unwrap();
     // The 403 reaches the user as VCD sent it, explained.
@@ -283,6 +303,7 @@ async fn api_token_sessions_cannot_manage_users_and_tokens_never_go_in_urls() {
             "/api/admin/org/x/users",
             &HeaderMap::new(),
             Some(b"<User/>".to_vec().into()),
+            &mut Exchange::default(),
         )
         .await
         .unwrap();
@@ -307,10 +328,16 @@ async fn api_token_sessions_cannot_manage_users_and_tokens_never_go_in_urls() {
         demo.api_token
     );
     let err = manager
-        .send(Method::POST, &path, &HeaderMap::new(), None)
+        .send(
+            Method::POST,
+            &path,
+            &HeaderMap::new(),
+            None,
+            &mut Exchange::default(),
+        )
         .await
         .unwrap_err();
-    assert_eq!(err.kind(), "secret_in_url");
+    assert_eq!(err.kind(), ErrorKind::SecretInUrl);
     assert!(err.to_string().contains("the API token"), "{err}");
     sim.stop().await;
 }
@@ -319,7 +346,7 @@ async fn api_token_sessions_cannot_manage_users_and_tokens_never_go_in_urls() {
 async fn a_version_the_server_does_not_serve_gets_its_406() {
     let sim = https_sim("10.5").await;
     let demo = Scenario::demo_credentials();
-    let (mut manager, _) = login(
+    let (manager, _) = login(
         &sim,
         password(&sim, &demo.user, &demo.org, &demo.password, None),
     )
@@ -328,7 +355,13 @@ async fn a_version_the_server_does_not_serve_gets_its_406() {
     let mut headers = HeaderMap::new();
     headers.insert("Accept", "application/*+xml;version=1.0".parse().unwrap());
     let response = manager
-        .send(Method::GET, "/api/org", &headers, None)
+        .send(
+            Method::GET,
+            "/api/org",
+            &headers,
+            None,
+            &mut Exchange::default(),
+        )
         .await
         .unwrap();
     assert_eq!(response.status, 406);
@@ -354,7 +387,7 @@ async fn a_login_url_on_another_host_is_used_by_path_and_flagged() {
         (None, "/cloudapi/1.0.0/sessions"),
         (Some("34.0"), "/api/sessions"),
     ] {
-        let (mut manager, summary) = login(
+        let (manager, summary) = login(
             &sim,
             password(&sim, &demo.user, &demo.org, &demo.password, version),
         )
@@ -367,7 +400,13 @@ async fn a_login_url_on_another_host_is_used_by_path_and_flagged() {
         );
         // The credentials went to the profile's own address: the session works there.
         let response = manager
-            .send(Method::GET, "/api/org", &HeaderMap::new(), None)
+            .send(
+                Method::GET,
+                "/api/org",
+                &HeaderMap::new(),
+                None,
+                &mut Exchange::default(),
+            )
             .await
             .unwrap();
         assert_eq!(response.status, 200);
@@ -403,19 +442,89 @@ async fn a_second_401_after_logging_in_again_is_reported_not_looped() {
         password(&sim, &demo.user, &demo.org, &demo.password, None),
         api_token(&sim, &demo.org, &demo.api_token),
     ] {
-        let (mut manager, _) = login(&sim, request).await.unwrap();
+        let (manager, _) = login(&sim, request).await.unwrap();
         let first = manager.session().unwrap().bearer.clone();
         let err = tokio::time::timeout(
             Duration::from_secs(20),
-            manager.send(Method::GET, "/api/org", &HeaderMap::new(), None),
+            manager.send(
+                Method::GET,
+                "/api/org",
+                &HeaderMap::new(),
+                None,
+                &mut Exchange::default(),
+            ),
         )
         .await
         .expect("the manager gives up instead of looping")
         .unwrap_err();
-        assert_eq!(err.kind(), "session_rejected", "{err}");
+        assert_eq!(err.kind(), ErrorKind::SessionRejected, "{err}");
         assert!(err.to_string().contains("/api/org"), "{err}");
         // It did log in again once before giving up.
         assert_ne!(manager.session().unwrap().bearer, first);
     }
+    sim.stop().await;
+}
+
+#[tokio::test]
+async fn requests_that_all_meet_a_401_together_share_one_fresh_login() {
+    let sim = https_sim("10.5").await;
+    let demo = Scenario::demo_credentials();
+    let (manager, _) = login(
+        &sim,
+        password(&sim, &demo.user, &demo.org, &demo.password, None),
+    )
+    .await
+    .unwrap();
+    // End the session on the server behind the manager's back: it still holds the old token.
+    let ended = manager
+        .send(
+            Method::DELETE,
+            "/api/session",
+            &HeaderMap::new(),
+            None,
+            &mut Exchange::default(),
+        )
+        .await
+        .unwrap();
+    assert_eq!(ended.status, 204);
+    let stale = manager.session().unwrap().bearer.clone();
+
+    let sends = (0..8).map(|_| async {
+        let mut exchange = Exchange::default();
+        let response = manager
+            .send(
+                Method::GET,
+                "/api/org",
+                &HeaderMap::new(),
+                None,
+                &mut exchange,
+            )
+            .await
+            .unwrap();
+        (response.status, exchange)
+    });
+    let results = futures_util::future::join_all(sends).await;
+    let purposes: Vec<ExchangePurpose> = results
+        .iter()
+        .flat_map(|(_, e)| e.steps.iter().map(|s| s.purpose))
+        .collect();
+    assert!(results.iter().all(|(status, _)| *status == 200));
+    assert_eq!(
+        purposes
+            .iter()
+            .filter(|p| **p == ExchangePurpose::Login)
+            .count(),
+        1,
+        "one login for all: {purposes:?}"
+    );
+    assert_eq!(
+        purposes
+            .iter()
+            .filter(|p| **p == ExchangePurpose::Request)
+            .count(),
+        8
+    );
+    assert!(purposes.contains(&ExchangePurpose::Retry));
+    assert_ne!(manager.session().unwrap().bearer, stale);
     sim.stop().await;
 }

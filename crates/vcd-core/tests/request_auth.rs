@@ -5,7 +5,7 @@
 use std::collections::BTreeMap;
 use std::time::Duration;
 use vcd_core::{
-    AuthKind, DraftHeader, HttpOptions, LoginRequest, RequestAuth, RequestDraft, Secret,
+    AuthKind, DraftHeader, ErrorKind, HttpOptions, LoginRequest, RequestAuth, RequestDraft, Secret,
     SessionManager, TlsTrust,
 };
 use vcd_sim::{Scenario, SimOptions};
@@ -35,7 +35,7 @@ async fn each_auth_kind_sends_its_own_header_and_leaves_the_session_alone() {
         .await
         .unwrap();
     let d = Scenario::demo_credentials();
-    let mut m = SessionManager::new(
+    let m = SessionManager::new(
         &HttpOptions {
             trust: TlsTrust::Pinned {
                 sha256: sim.fingerprint().unwrap(),
@@ -58,8 +58,9 @@ async fn each_auth_kind_sends_its_own_header_and_leaves_the_session_alone() {
 
     // No credentials and no session: VCD's empty 401.
     let r = draft("GET", "/api/org")
-        .send_as(&mut m, &RequestAuth::None, &none())
+        .send_as(&m, &RequestAuth::None, &none())
         .await
+        .map(|sent| sent.response)
         .unwrap();
     assert_eq!(r.status, 401);
     assert!(m.session().is_none(), "None does not log in");
@@ -71,8 +72,9 @@ async fn each_auth_kind_sends_its_own_header_and_leaves_the_session_alone() {
         password: Secret::new(d.password.clone()),
     };
     let r = draft("POST", "/api/sessions")
-        .send_as(&mut m, &basic, &none())
+        .send_as(&m, &basic, &none())
         .await
+        .map(|sent| sent.response)
         .unwrap();
     assert_eq!(r.status, 200);
     let legacy = r.headers["x-vcloud-authorization"]
@@ -97,8 +99,9 @@ async fn each_auth_kind_sends_its_own_header_and_leaves_the_session_alone() {
         },
     ] {
         let r = draft("GET", "/api/org")
-            .send_as(&mut m, &auth, &none())
+            .send_as(&m, &auth, &none())
             .await
+            .map(|sent| sent.response)
             .unwrap();
         assert_eq!(r.status, 200, "{auth:?}");
         assert!(r.body.text().unwrap().contains("name=\"acme\""));
@@ -110,8 +113,9 @@ async fn each_auth_kind_sends_its_own_header_and_leaves_the_session_alone() {
 
     // Inherit logs in with the profile's password.
     let r = draft("GET", "/api/org")
-        .send_as(&mut m, &RequestAuth::Inherit, &none())
+        .send_as(&m, &RequestAuth::Inherit, &none())
         .await
+        .map(|sent| sent.response)
         .unwrap();
     assert_eq!(r.status, 200);
     assert!(m.session().is_some());
@@ -119,15 +123,16 @@ async fn each_auth_kind_sends_its_own_header_and_leaves_the_session_alone() {
     let leak = format!("/api/org?token={legacy}");
     let err = draft("GET", &leak)
         .send_as(
-            &mut m,
+            &m,
             &RequestAuth::Legacy {
                 token: Secret::new(legacy.clone()),
             },
             &none(),
         )
         .await
+        .map(|sent| sent.response)
         .unwrap_err();
-    assert_eq!(err.kind(), "secret_in_url");
+    assert_eq!(err.kind(), ErrorKind::SecretInUrl);
 
     // {{variables}}: the session's own and the profile's, resolved in URL, headers and body.
     let vars = BTreeMap::from([("where".to_string(), "org".to_string())]);
@@ -152,17 +157,19 @@ async fn each_auth_kind_sends_its_own_header_and_leaves_the_session_alone() {
         ]
     );
     let r = d
-        .send_as(&mut m, &RequestAuth::Inherit, &vars)
+        .send_as(&m, &RequestAuth::Inherit, &vars)
         .await
+        .map(|sent| sent.response)
         .unwrap();
     assert_eq!(r.status, 200);
     assert_eq!(r.url, format!("{}/api/org", sim.url()));
     assert_eq!(r.request_headers["x-org"], "acme@38.0");
     let err = draft("GET", "/api/vdc/{{vdc}}")
-        .send_as(&mut m, &RequestAuth::Inherit, &vars)
+        .send_as(&m, &RequestAuth::Inherit, &vars)
         .await
+        .map(|sent| sent.response)
         .unwrap_err();
-    assert_eq!(err.kind(), "unknown_variable");
+    assert_eq!(err.kind(), ErrorKind::UnknownVariable);
     assert!(err.to_string().contains("{{vdc}}"), "{err}");
     sim.stop().await;
 }

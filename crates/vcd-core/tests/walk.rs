@@ -8,8 +8,8 @@ use reqwest::Method;
 use std::sync::atomic::AtomicBool;
 use std::time::Duration;
 use vcd_core::{
-    discover, page_links, AuthKind, DiscoverLimits, HttpOptions, LoginRequest, PageLinks, Secret,
-    SessionManager, TlsTrust,
+    discover, page_links, AuthKind, DiscoverLimits, Exchange, HttpOptions, LoginRequest, PageLinks,
+    Secret, SessionManager, TlsTrust,
 };
 use vcd_sim::{RunningSim, Scenario, SimOptions};
 
@@ -51,12 +51,15 @@ fn alice(sim: &RunningSim) -> SessionManager {
 }
 
 /// GETs an href with the Accept its type names; returns the status, the media type and the links.
-async fn get(m: &mut SessionManager, href: &str, media: Option<&str>) -> (u16, String, PageLinks) {
+async fn get(m: &SessionManager, href: &str, media: Option<&str>) -> (u16, String, PageLinks) {
     let mut headers = HeaderMap::new();
     if let Some(t) = media {
         headers.insert("Accept", format!("{t};version=38.0").parse().unwrap());
     }
-    let r = m.send(Method::GET, href, &headers, None).await.unwrap();
+    let r = m
+        .send(Method::GET, href, &headers, None, &mut Exchange::default())
+        .await
+        .unwrap();
     let ct = r
         .headers
         .get("content-type")
@@ -85,21 +88,21 @@ const T: &str = "application/vnd.vmware.vcloud.";
 #[tokio::test]
 async fn session_to_vm_catalog_to_template_and_vdc_to_edge_by_links_alone() {
     let sim = sim(3).await;
-    let mut m = alice(&sim);
+    let m = alice(&sim);
     m.login().await.unwrap();
-    let (_, _, session) = get(&mut m, "/api/session", None).await;
+    let (_, _, session) = get(&m, "/api/session", None).await;
 
     let org_list = link(&session, "down", &format!("{T}orgList+xml"))
         .href
         .clone();
-    let (s, ct, list) = get(&mut m, &org_list, Some(&format!("{T}orgList+xml"))).await;
+    let (s, ct, list) = get(&m, &org_list, Some(&format!("{T}orgList+xml"))).await;
     assert_eq!(s, 200);
     assert!(ct.starts_with(&format!("{T}orgList+xml")), "{ct}");
     let org = reference(&list, "Org", &format!("{T}org+xml")).href.clone();
-    let (_, _, org) = get(&mut m, &org, Some(&format!("{T}org+xml"))).await;
+    let (_, _, org) = get(&m, &org, Some(&format!("{T}org+xml"))).await;
 
     let vdc = link(&org, "down", &format!("{T}vdc+xml")).href.clone();
-    let (s, ct, vdc) = get(&mut m, &vdc, Some(&format!("{T}vdc+xml"))).await;
+    let (s, ct, vdc) = get(&m, &vdc, Some(&format!("{T}vdc+xml"))).await;
     assert_eq!(s, 200);
     assert!(ct.starts_with(&format!("{T}vdc+xml;version=38.0")), "{ct}");
     let vapps: Vec<_> = vdc
@@ -110,12 +113,7 @@ async fn session_to_vm_catalog_to_template_and_vdc_to_edge_by_links_alone() {
     assert_eq!(vapps.len(), 3);
     assert_eq!(vapps[0].name.as_deref(), Some("web-frontend"));
 
-    let (s, _, vapp) = get(
-        &mut m,
-        &vapps[0].href.clone(),
-        Some(&format!("{T}vApp+xml")),
-    )
-    .await;
+    let (s, _, vapp) = get(&m, &vapps[0].href.clone(), Some(&format!("{T}vApp+xml"))).await;
     assert_eq!(s, 200);
     for (rel, method) in [
         ("power:powerOn", "POST"),
@@ -133,7 +131,7 @@ async fn session_to_vm_catalog_to_template_and_vdc_to_edge_by_links_alone() {
         .filter(|r| r.element == "Vm")
         .collect();
     assert_eq!(vms.len(), 2);
-    let (s, ct, vm) = get(&mut m, &vms[1].href.clone(), Some(&format!("{T}vm+xml"))).await;
+    let (s, ct, vm) = get(&m, &vms[1].href.clone(), Some(&format!("{T}vm+xml"))).await;
     assert_eq!(s, 200);
     assert!(ct.starts_with(&format!("{T}vm+xml")), "{ct}");
     assert!(vm
@@ -142,15 +140,15 @@ async fn session_to_vm_catalog_to_template_and_vdc_to_edge_by_links_alone() {
         .any(|l| l.rel == "up" && l.href == vapps[0].href));
 
     let catalog = link(&org, "down", &format!("{T}catalog+xml")).href.clone();
-    let (_, _, catalog) = get(&mut m, &catalog, None).await;
+    let (_, _, catalog) = get(&m, &catalog, None).await;
     let item = reference(&catalog, "CatalogItem", &format!("{T}catalogItem+xml"))
         .href
         .clone();
-    let (_, _, item) = get(&mut m, &item, None).await;
+    let (_, _, item) = get(&m, &item, None).await;
     let template = reference(&item, "Entity", &format!("{T}vAppTemplate+xml"))
         .href
         .clone();
-    let (s, ct, template) = get(&mut m, &template, None).await;
+    let (s, ct, template) = get(&m, &template, None).await;
     assert_eq!(s, 200);
     assert!(ct.starts_with(&format!("{T}vAppTemplate+xml")), "{ct}");
     assert!(template.links.iter().any(|l| l.rel == "catalogItem"));
@@ -158,7 +156,7 @@ async fn session_to_vm_catalog_to_template_and_vdc_to_edge_by_links_alone() {
     let records = link(&vdc, "edgeGateways", &format!("{T}query.records+xml"))
         .href
         .clone();
-    let (_, _, records) = get(&mut m, &records, None).await;
+    let (_, _, records) = get(&m, &records, None).await;
     // Query records carry no type: the record's element says what it is.
     let edge = records
         .references
@@ -167,7 +165,7 @@ async fn session_to_vm_catalog_to_template_and_vdc_to_edge_by_links_alone() {
         .unwrap()
         .href
         .clone();
-    let (s, ct, _) = get(&mut m, &edge, None).await;
+    let (s, ct, _) = get(&m, &edge, None).await;
     assert_eq!(s, 200);
     assert!(
         ct.starts_with("application/vnd.vmware.admin.edgeGateway+xml"),
@@ -180,10 +178,10 @@ async fn session_to_vm_catalog_to_template_and_vdc_to_edge_by_links_alone() {
 async fn another_orgs_vdc_is_forbidden_like_vcd_says_it() {
     let sim = sim(2).await;
     let d = Scenario::demo_credentials();
-    let mut provider = manager(&sim, &d.provider_user, "System", &d.provider_password);
+    let provider = manager(&sim, &d.provider_user, "System", &d.provider_password);
     provider.login().await.unwrap();
     // The provider sees every org; take globex's VDC through its links.
-    let (_, _, list) = get(&mut provider, "/api/org/", None).await;
+    let (_, _, list) = get(&provider, "/api/org/", None).await;
     let globex = list
         .references
         .iter()
@@ -191,13 +189,19 @@ async fn another_orgs_vdc_is_forbidden_like_vcd_says_it() {
         .unwrap()
         .href
         .clone();
-    let (_, _, globex) = get(&mut provider, &globex, None).await;
+    let (_, _, globex) = get(&provider, &globex, None).await;
     let vdc = link(&globex, "down", &format!("{T}vdc+xml")).href.clone();
-    assert_eq!(get(&mut provider, &vdc, None).await.0, 200);
+    assert_eq!(get(&provider, &vdc, None).await.0, 200);
 
-    let mut m = alice(&sim);
+    let m = alice(&sim);
     let r = m
-        .send(Method::GET, &vdc, &HeaderMap::new(), None)
+        .send(
+            Method::GET,
+            &vdc,
+            &HeaderMap::new(),
+            None,
+            &mut Exchange::default(),
+        )
         .await
         .unwrap();
     assert_eq!(r.status, 403);
@@ -218,6 +222,7 @@ async fn another_orgs_vdc_is_forbidden_like_vcd_says_it() {
             "/api/vApp/vapp-not-a-uuid",
             &HeaderMap::new(),
             None,
+            &mut Exchange::default(),
         )
         .await
         .unwrap();
@@ -228,11 +233,11 @@ async fn another_orgs_vdc_is_forbidden_like_vcd_says_it() {
 #[tokio::test]
 async fn discover_maps_the_world_breadth_first_within_its_limits() {
     let sim = sim(3).await;
-    let mut m = alice(&sim);
+    let m = alice(&sim);
     let cancel = AtomicBool::new(false);
     let mut seen = Vec::new();
     let shallow = discover(
-        &mut m,
+        &m,
         None,
         DiscoverLimits {
             depth: 0,
@@ -248,7 +253,7 @@ async fn discover_maps_the_world_breadth_first_within_its_limits() {
     assert_eq!(seen, [1]);
 
     let deep = discover(
-        &mut m,
+        &m,
         None,
         DiscoverLimits {
             depth: 6,
@@ -283,7 +288,7 @@ async fn discover_maps_the_world_breadth_first_within_its_limits() {
     assert_eq!(unique.len(), deep.map.len());
 
     let capped = discover(
-        &mut m,
+        &m,
         None,
         DiscoverLimits {
             depth: 6,
@@ -298,7 +303,7 @@ async fn discover_maps_the_world_breadth_first_within_its_limits() {
 
     let stop = AtomicBool::new(false);
     let cancelled = discover(
-        &mut m,
+        &m,
         None,
         DiscoverLimits {
             depth: 6,

@@ -129,27 +129,17 @@ impl LoginArgs {
             let profile = ProfileStore::open_default()
                 .and_then(|s| s.get(name))
                 .map_err(|e| e.to_string())?;
-            let secret = match self.given_secret(profile.auth)? {
-                Some(s) => s,
-                None if !secret_required => SecretStore::open()
-                    .load(&profile.id)
-                    .unwrap_or_else(|| Secret::new("")),
-                None => SecretStore::open().load(&profile.id).ok_or_else(|| {
-                    format!(
-                        "no secret for profile '{}' in the OS keyring: pipe it to {} or set {}",
-                        profile.id,
-                        if profile.auth == AuthKind::ApiToken {
-                            "--token-stdin"
-                        } else {
-                            "--password-stdin"
-                        },
-                        if profile.auth == AuthKind::ApiToken {
-                            "VCDW_API_TOKEN"
-                        } else {
-                            "VCDW_PASSWORD"
-                        },
-                    )
-                })?,
+            let given = self.given_secret(profile.auth)?;
+            let how_to_give = match profile.auth {
+                AuthKind::ApiToken => "pipe it to --token-stdin or set VCDW_API_TOKEN",
+                AuthKind::Password => "pipe it to --password-stdin or set VCDW_PASSWORD",
+            };
+            let secret = match SecretStore::open().login_secret(&profile, given, None, how_to_give)
+            {
+                Ok(s) => s,
+                // Enough to resume a kept session, which needs no password.
+                Err(_) if !secret_required => Secret::new(""),
+                Err(e) => return Err(e.to_string()),
             };
             let mut request = profile.login_request(secret);
             if self.version.is_some() {

@@ -95,7 +95,7 @@ pub async fn send(args: SendArgs) -> Result<(), String> {
     if let Some(path) = &args.body {
         draft = draft.with_body_file(path).map_err(fail)?;
     }
-    let (mut manager, kept, auth) = if args.login.no_auth {
+    let (manager, kept, auth) = if args.login.no_auth {
         let (request, options, _) = args.login.resolve_with(false)?;
         let manager = vcd_core::SessionManager::new(&options, request).map_err(fail)?;
         (manager, false, RequestAuth::None)
@@ -112,7 +112,10 @@ pub async fn send(args: SendArgs) -> Result<(), String> {
     };
     let environment = Settings::load().map_err(|e| e.to_string())?.variables;
     let vars = defined_variables(&environment, &profile_vars);
-    let result = draft.send_as(&mut manager, &auth, &vars).await;
+    let result = draft
+        .send_as(&manager, &auth, &vars)
+        .await
+        .map(|sent| sent.response);
     let auth = manager.session().map(|s| s.auth);
     session_cmd::close(manager, kept).await;
     let response = result.map_err(fail)?;
@@ -145,8 +148,11 @@ pub async fn send(args: SendArgs) -> Result<(), String> {
             }
         };
         println!(
-            "HTTP {} {} · {} ms · {} bytes",
-            view.status, view.reason, view.elapsed_ms, view.size
+            "HTTP {} {} · {} · {} bytes",
+            view.status,
+            view.reason,
+            vcd_core::format_ms(view.elapsed_ms),
+            view.size
         );
         for h in &view.headers {
             println!("{}: {}", h.name, shown(&h.value));
@@ -233,7 +239,7 @@ pub async fn links(args: LinksArgs) -> Result<(), String> {
     if args.login.no_auth {
         return Err("--no-auth is for vcdw send: Discover follows links with the session".into());
     }
-    let (mut manager, kept) = session_cmd::open(&args.login)
+    let (manager, kept) = session_cmd::open(&args.login)
         .await
         .map_err(|e| e.to_string())?;
     let cancel = AtomicBool::new(false);
@@ -243,7 +249,7 @@ pub async fn links(args: LinksArgs) -> Result<(), String> {
         depth: args.depth,
         max_pages: args.max_pages.max(1),
     };
-    let result = discover(&mut manager, args.from.as_deref(), limits, &cancel, |p| {
+    let result = discover(&manager, args.from.as_deref(), limits, &cancel, |p| {
         if live {
             eprint!(
                 "\rvcdw: {} of {} pages read, {} links ",

@@ -27,7 +27,7 @@ pub async fn login(args: &LoginArgs, as_json: bool, keep: bool) -> Result<(), St
     let (request, options, profile_id) = args.resolve()?;
     let request_base = request.base_url.clone();
     let fail = reporter(as_json);
-    let mut manager = SessionManager::new(&options, request).map_err(&fail)?;
+    let manager = SessionManager::new(&options, request).map_err(&fail)?;
     let (summary, _) = manager.login().await.map_err(&fail)?;
     let kept = match (keep, &profile_id) {
         (true, Some(id)) => {
@@ -37,7 +37,10 @@ pub async fn login(args: &LoginArgs, as_json: bool, keep: bool) -> Result<(), St
                 .and_then(|kept| SecretStore::open().keep_session(id, &kept));
             if let Err(why) = stored {
                 // Nothing can use a session that was not kept: end it rather than leave it open.
-                manager.logout().await.map_err(&fail)?;
+                manager
+                    .logout(&mut vcd_core::Exchange::default())
+                    .await
+                    .map_err(&fail)?;
                 return Err(format!(
                     "the session was not kept ({why}); it was logged out"
                 ));
@@ -80,7 +83,10 @@ pub async fn login(args: &LoginArgs, as_json: bool, keep: bool) -> Result<(), St
     }
     if !kept {
         // Without --keep nothing can use this session later: close it rather than leave it to idle out.
-        manager.logout().await.map_err(&fail)?;
+        manager
+            .logout(&mut vcd_core::Exchange::default())
+            .await
+            .map_err(&fail)?;
     }
     Ok(())
 }
@@ -103,7 +109,7 @@ pub async fn logout(profile: &str, as_json: bool) -> Result<(), String> {
         return Ok(());
     };
     // Ending a session needs only its token, not the password.
-    let mut manager = SessionManager::new(
+    let manager = SessionManager::new(
         &profile.http_options(),
         profile.login_request(Secret::new("")),
     )
@@ -111,7 +117,10 @@ pub async fn logout(profile: &str, as_json: bool) -> Result<(), String> {
     let alive = manager.resume(&kept).await.map_err(&fail)?;
     let who = manager.session().map(|s| (s.user.clone(), s.org.clone()));
     if alive {
-        manager.logout().await.map_err(&fail)?;
+        manager
+            .logout(&mut vcd_core::Exchange::default())
+            .await
+            .map_err(&fail)?;
     }
     secrets.forget_session(&profile.id);
     match (as_json, who) {
@@ -139,7 +148,7 @@ pub async fn logout(profile: &str, as_json: bool) -> Result<(), String> {
 pub async fn open(args: &LoginArgs) -> Result<(SessionManager, bool), CoreError> {
     let (request, options, profile_id) = args.resolve_with(false).map_err(CoreError::Profile)?;
     let has_secret = !request.secret.is_empty();
-    let mut manager = SessionManager::new(&options, request)?;
+    let manager = SessionManager::new(&options, request)?;
     if let Some(id) = &profile_id {
         if let Some(kept) = SecretStore::open().kept_session(id) {
             if manager.resume(&kept).await? {
@@ -156,9 +165,9 @@ pub async fn open(args: &LoginArgs) -> Result<(SessionManager, bool), CoreError>
 }
 
 /// Ends a session that `open` made for one command; a kept one stays open.
-pub async fn close(mut manager: SessionManager, kept: bool) {
+pub async fn close(manager: SessionManager, kept: bool) {
     if !kept {
-        if let Err(e) = manager.logout().await {
+        if let Err(e) = manager.logout(&mut vcd_core::Exchange::default()).await {
             tracing::warn!("logging out failed: {e}");
         }
     }

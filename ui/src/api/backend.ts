@@ -3,6 +3,7 @@ import { invoke } from "@tauri-apps/api/core";
 import { listen } from "@tauri-apps/api/event";
 import { save } from "@tauri-apps/plugin-dialog";
 import type { AppStatus } from "./generated/AppStatus";
+import type { Commands } from "./generated/Commands";
 import type { ConnectionProfile } from "./generated/ConnectionProfile";
 import type { ErrorReport } from "./generated/ErrorReport";
 import type { HeaderSide } from "./generated/HeaderSide";
@@ -36,13 +37,17 @@ export type { ResponseView } from "./generated/ResponseView";
 export type { Link } from "./generated/Link";
 export type { Reference } from "./generated/Reference";
 export type { ErrorView } from "./generated/ErrorView";
+export type { ErrorKind } from "./generated/ErrorKind";
+export type { ExchangePurpose } from "./generated/ExchangePurpose";
+export type { VcdFacts } from "./generated/VcdFacts";
+export type { MediaTypeNote } from "./generated/MediaTypeNote";
 
 /** Whatever a command rejects with, as an ErrorReport the UI can show. */
 export function toErrorReport(err: unknown): ErrorReport {
   if (typeof err === "object" && err !== null && "message" in err && "kind" in err) {
     const e = err as Partial<ErrorReport>;
     return {
-      kind: String(e.kind),
+      kind: e.kind ?? "internal",
       message: String(e.message),
       fingerprint: e.fingerprint ?? null,
       status: e.status ?? null,
@@ -52,44 +57,56 @@ export function toErrorReport(err: unknown): ErrorReport {
   return { kind: "internal", message, fingerprint: null, status: null };
 }
 
-async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
+export type CommandName = keyof Commands;
+type Args<K extends CommandName> = Commands[K]["args"];
+type Result<K extends CommandName> = Commands[K]["result"];
+
+/**
+ * Calls a command of the shell, typed by the generated `Commands` (src-tauri/src/command_list.rs):
+ * a command that is not registered, or wrong arguments, do not compile.
+ */
+export async function call<K extends CommandName>(
+  name: K,
+  ...args: Args<K> extends Record<string, never> ? [] : [Args<K>]
+): Promise<Result<K>> {
   try {
-    return await invoke<T>(command, args);
+    return await invoke<Result<K>>(name, args[0]);
   } catch (err) {
     throw toErrorReport(err);
   }
 }
 
 export const backend = {
-  listProfiles: () => call<ConnectionProfile[]>("list_profiles"),
-  appStatus: () => call<AppStatus>("app_status"),
-  getVersions: (profileId: string) => call<VersionList>("get_versions", { profileId }),
-  testConnection: (profile: ConnectionProfile) => call<VersionList>("test_connection", { profile }),
-  saveProfile: (profile: ConnectionProfile, secret: string | null) =>
-    call<SavedProfile>("save_profile", { profile, secret }),
-  deleteProfile: (profileId: string) => call<void>("delete_profile", { profileId }),
-  forgetSecret: (profileId: string) => call<void>("forget_secret", { profileId }),
-  login: (profileId: string, secret: string | null) => call<LoginView>("login", { profileId, secret }),
-  logout: (profileId: string) => call<void>("logout", { profileId }),
+  call,
+  listProfiles: () => call("list_profiles"),
+  appStatus: () => call("app_status"),
+  vcdFacts: () => call("vcd_facts"),
+  getVersions: (profileId: string) => call("get_versions", { profileId }),
+  testConnection: (profile: ConnectionProfile) => call("test_connection", { profile }),
+  saveProfile: (profile: ConnectionProfile, secret: string | null) => call("save_profile", { profile, secret }),
+  deleteProfile: (profileId: string) => call("delete_profile", { profileId }),
+  forgetSecret: (profileId: string) => call("forget_secret", { profileId }),
+  login: (profileId: string, secret: string | null) => call("login", { profileId, secret }),
+  logout: (profileId: string) => call("logout", { profileId }),
   revealHeader: (profileId: string, step: number, side: HeaderSide, index: number) =>
-    call<string>("reveal_header", { profileId, step, side, index }),
-  getSettings: () => call<Settings>("get_settings"),
-  saveSettings: (settings: Settings) => call<Settings>("save_settings", { settings }),
-  prefillRequest: (seed: DraftSeed) => call<RequestDraft>("prefill_request", { seed }),
+    call("reveal_header", { profileId, step, side, index }),
+  getSettings: () => call("get_settings"),
+  saveSettings: (settings: Settings) => call("save_settings", { settings }),
+  prefillRequest: (seed: DraftSeed) => call("prefill_request", { seed }),
+  acceptWithVersion: (accept: string, version: string) => call("accept_with_version", { accept, version }),
   sendRequest: (profileId: string, requestId: number, draft: RequestDraft, auth: RequestAuth) =>
-    call<SentResponse>("send_request", { profileId, requestId, draft, auth }),
-  cancelRequest: (requestId: number) => call<void>("cancel_request", { requestId }),
-  draftVariables: (profileId: string, draft: RequestDraft) =>
-    call<VariableUse[]>("draft_variables", { profileId, draft }),
-  linksSeen: (profileId: string) => call<number>("links_seen", { profileId }),
+    call("send_request", { profileId, requestId, draft, auth }),
+  cancelRequest: (requestId: number) => call("cancel_request", { requestId }),
+  draftVariables: (profileId: string, draft: RequestDraft) => call("draft_variables", { profileId, draft }),
+  linksSeen: (profileId: string) => call("links_seen", { profileId }),
   saveLinks: (profileId: string, responseId: number | null, path: string) =>
-    call<SavedLinks>("save_links", { profileId, responseId, path }),
+    call("save_links", { profileId, responseId, path }),
   discoverLinks: (profileId: string, depth: number, maxPages: number) =>
-    call<DiscoverSummary>("discover_links", { profileId, depth, maxPages }),
-  cancelDiscover: (profileId: string) => call<void>("cancel_discover", { profileId }),
+    call("discover_links", { profileId, depth, maxPages }),
+  cancelDiscover: (profileId: string) => call("cancel_discover", { profileId }),
   onDiscoverProgress: (handler: (event: DiscoverEvent) => void) =>
     listen<DiscoverEvent>("discover-progress", (e) => handler(e.payload)),
-  saveBody: (responseId: number, path: string) => call<number>("save_body", { responseId, path }),
+  saveBody: (responseId: number, path: string) => call("save_body", { responseId, path }),
   /** The native save dialog for a body; null when the user cancels it. */
   chooseBodyFile: async (defaultName: string) => (await save({ title: "Save body", defaultPath: defaultName })) ?? null,
   /** The native save dialog; null when the user cancels it. */
@@ -107,6 +124,6 @@ export const backend = {
     return path ?? null;
   },
   responseBody: (responseId: number, formatted: boolean, from: number) =>
-    call<BodyChunk>("response_body", { responseId, formatted, from }),
+    call("response_body", { responseId, formatted, from }),
 };
 export type Backend = typeof backend;

@@ -1,6 +1,6 @@
-import type { ErrorReport } from "../api/backend";
+import type { ErrorKind, ErrorReport } from "../api/backend";
 
-const TITLES: Record<string, string> = {
+const TITLES: Partial<Record<ErrorKind, string>> = {
   invalid_url: "The address is not usable",
   connection_refused: "Nothing is listening there",
   host_not_found: "Host not found",
@@ -14,9 +14,16 @@ const TITLES: Record<string, string> = {
   not_version_list: "Not a VCD version list",
   network: "Network error",
   simulator: "Simulator problem",
+  cancelled: "Cancelled",
+  session_rejected: "The session was refused",
+  not_logged_in: "Not logged in",
+  unknown_variable: "A variable has no value",
+  bad_body: "The body is not well-formed",
+  secret_in_url: "A secret in the URL",
+  foreign_origin: "Credentials stay with their server",
 };
 
-export function errorTitle(kind: string): string {
+export function errorTitle(kind: ErrorKind): string {
   return TITLES[kind] ?? "Something went wrong";
 }
 

@@ -13,7 +13,8 @@ impl SessionManager {
     /// LoginUrl's host, when that differs) is reached by its path on the profile's address, as login
     /// does; any other origin is refused unless the request carries no credentials.
     pub(super) fn target(&self, path: &str, auth: &RequestAuth) -> Result<Url, CoreError> {
-        let base = match &self.session {
+        let current = self.session();
+        let base = match &current {
             Some(s) => s.base.clone(),
             None => normalize_base_url(&self.request.base_url)?,
         };
@@ -25,7 +26,7 @@ impl SessionManager {
                 AuthKind::Password => "the password",
             },
         )];
-        if let Some(s) = &self.session {
+        if let Some(s) = &current {
             known.push((s.bearer.expose(), "the session token"));
             if let Some(l) = &s.legacy_token {
                 known.push((l.expose(), "the session token"));
@@ -34,8 +35,7 @@ impl SessionManager {
         known.extend(auth_secrets(auth));
         check_no_secrets(&url, &known)?;
         if !same_origin(&url, &base) {
-            let announced = self
-                .session
+            let announced = current
                 .as_ref()
                 .filter(|s| s.login_host_differs)
                 .and_then(|s| Url::parse(&s.login_url).ok());

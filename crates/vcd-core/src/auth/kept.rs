@@ -24,7 +24,7 @@ struct KeptSession {
 impl SessionManager {
     /// The open session as one secret to keep in the keyring, for a later process to resume.
     pub fn kept(&self) -> Option<Secret> {
-        let s = self.session.as_ref()?;
+        let s = self.session()?;
         let kept = KeptSession {
             base: s.base.to_string(),
             version: s.version.to_string(),
@@ -41,7 +41,7 @@ impl SessionManager {
     /// Takes up a kept session if the server still knows it (`GET /api/session`). `Ok(false)` when
     /// it has ended (idled out, logged out) or belongs to another address or login kind: the next
     /// request then logs in anew.
-    pub async fn resume(&mut self, kept: &Secret) -> Result<bool, CoreError> {
+    pub async fn resume(&self, kept: &Secret) -> Result<bool, CoreError> {
         let Ok(kept) = serde_json::from_str::<KeptSession>(kept.expose()) else {
             return Ok(false);
         };
@@ -58,7 +58,7 @@ impl SessionManager {
             return Ok(false);
         }
         let info = read_session(&response)?;
-        self.session = Some(Session {
+        self.set_session(Some(Session {
             base,
             version,
             user: info.user,
@@ -70,8 +70,7 @@ impl SessionManager {
             legacy_token: kept.legacy_token.map(Secret::new),
             links: info.links,
             idle_timeout_secs: kept.idle_timeout_secs,
-        });
-        self.last_used = std::time::Instant::now();
+        }));
         Ok(true)
     }
 }

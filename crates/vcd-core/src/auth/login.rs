@@ -6,8 +6,8 @@ use crate::auth::{fetch_versions, VersionEntry};
 use crate::auth::{parse_session, SessionInfo};
 use crate::auth::{AuthKind, LoginRequest, Secret, Session};
 use crate::error::CoreError;
-use crate::http::Exchange;
 use crate::http::{join_path, normalize_base_url, rebase, same_origin};
+use crate::http::{Exchange, ExchangePurpose};
 use crate::http::{HttpClient, Response};
 use crate::xml::VcdError;
 use reqwest::header::{HeaderMap, HeaderValue, ACCEPT, AUTHORIZATION, CONTENT_TYPE};
@@ -114,13 +114,13 @@ pub async fn login(
     request: &LoginRequest,
 ) -> Result<(Session, Exchange), CoreError> {
     let base = normalize_base_url(&request.base_url)?;
-    let versions = fetch_versions(client, &base).await?;
+    let mut steps = Exchange::default();
+    let versions = fetch_versions(client, &base, &mut steps).await?;
     let entry = choose_version(&versions, request.version.as_deref())?;
     let version: ApiVersion = entry
         .version
         .parse()
         .map_err(|e: vcd_api::BadApiVersion| CoreError::Internal(e.to_string()))?;
-    let mut steps = Exchange::default();
     let (bearer, legacy_token, login_url, differs, idle) = match request.kind {
         AuthKind::ApiToken => {
             let (bearer, url, idle) =
@@ -133,7 +133,7 @@ pub async fn login(
     };
     // Always read the XML Session, so the legacy link tree is known whichever login was used.
     let response = get_session(client, &base, &version, &bearer).await?;
-    steps.record(&response);
+    steps.record(ExchangePurpose::Session, &response);
     let info = read_session(&response)?;
     let session = Session {
         base,
@@ -213,7 +213,7 @@ pub(super) async fn password_login(
                 .basic_auth(request.login_name(), Some(request.secret.expose())),
         )
         .await?;
-    steps.record(&response);
+    steps.record(ExchangePurpose::Login, &response);
     if response.status != 200 {
         return Err(password_refused(request, &response, legacy));
     }
@@ -272,7 +272,7 @@ pub(super) async fn exchange_api_token(
                 .body(body),
         )
         .await?;
-    steps.record(&response);
+    steps.record(ExchangePurpose::TokenExchange, &response);
     if response.status != 200 {
         if matches!(response.status, 400 | 401 | 403) {
             let reason = serde_json::from_slice::<serde_json::Value>(

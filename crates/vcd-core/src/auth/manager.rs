@@ -1,5 +1,6 @@
-//! The session manager: one live session per profile, attached to each request, opened again once
-//! after a 401, closed at logout.
+//! The session manager: one live session per profile, shared by every request in flight on it,
+//! opened again once after a 401 (once for all the requests that saw it), closed at logout. Every
+//! exchange it makes is recorded in the caller's [`Exchange`].
 
 use crate::auth::{
     bearer_headers, header_value, http_error, login, AuthKind, LoginRequest, RequestAuth, Session,
@@ -7,30 +8,42 @@ use crate::auth::{
 };
 use crate::error::CoreError;
 use crate::http::join_path;
-use crate::http::Exchange;
+use crate::http::{Exchange, ExchangePurpose};
 use crate::http::{HttpClient, HttpOptions, Response};
 use crate::request::RequestBody;
 use reqwest::header::{HeaderMap, ACCEPT};
 use reqwest::Method;
+use std::sync::{Arc, Mutex, PoisonError, RwLock};
+use std::time::Instant;
 use vcd_api::{json_accept, xml_accept};
 
 /// One live session per profile: attaches it to requests, logs in again once on 401, logs out.
+/// Its methods take `&self`: requests share the session and run side by side.
 pub struct SessionManager {
     pub(super) client: HttpClient,
     pub(super) request: LoginRequest,
-    pub(super) session: Option<Session>,
+    /// Swapped whole at login: a request holds the session it was sent with, so after a 401 it
+    /// can tell whether another request has already logged in again.
+    session: RwLock<Option<Arc<Session>>>,
+    /// Held while logging in: one login at a time, the others wait for its session.
+    logging_in: tokio::sync::Mutex<()>,
     /// When the session was last used: the server's idle clock restarts then.
-    pub(super) last_used: std::time::Instant,
+    last_used: Mutex<Instant>,
 }
 
 impl SessionManager {
     pub fn new(options: &HttpOptions, request: LoginRequest) -> Result<SessionManager, CoreError> {
-        Ok(SessionManager {
-            client: HttpClient::new(options)?,
+        Ok(Self::with_client(HttpClient::new(options)?, request))
+    }
+
+    fn with_client(client: HttpClient, request: LoginRequest) -> SessionManager {
+        SessionManager {
+            client,
             request,
-            session: None,
-            last_used: std::time::Instant::now(),
-        })
+            session: RwLock::new(None),
+            logging_in: tokio::sync::Mutex::new(()),
+            last_used: Mutex::new(Instant::now()),
+        }
     }
 
     /// How large bodies may be, for requests and answers alike.
@@ -38,22 +51,81 @@ impl SessionManager {
         self.client.body_limits()
     }
 
-    pub fn session(&self) -> Option<&Session> {
-        self.session.as_ref()
+    /// The open session, if any.
+    pub fn session(&self) -> Option<Arc<Session>> {
+        self.session
+            .read()
+            .unwrap_or_else(PoisonError::into_inner)
+            .clone()
+    }
+
+    pub(super) fn set_session(&self, session: Option<Session>) {
+        *self.session.write().unwrap_or_else(PoisonError::into_inner) = session.map(Arc::new);
+        self.touch();
+    }
+
+    fn take_session(&self) -> Option<Arc<Session>> {
+        self.session
+            .write()
+            .unwrap_or_else(PoisonError::into_inner)
+            .take()
+    }
+
+    fn touch(&self) {
+        *self
+            .last_used
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner) = Instant::now();
     }
 
     /// Seconds until the session idles out, when its timeout is known.
     pub fn idle_left_secs(&self) -> Option<u64> {
-        let timeout = self.session.as_ref()?.idle_timeout_secs?;
-        Some(timeout.saturating_sub(self.last_used.elapsed().as_secs()))
+        let timeout = self.session()?.idle_timeout_secs?;
+        let idle = self
+            .last_used
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .elapsed()
+            .as_secs();
+        Some(timeout.saturating_sub(idle))
     }
 
-    pub async fn login(&mut self) -> Result<(SessionSummary, Exchange), CoreError> {
+    /// Logs in (again, if a session is open) and returns the exchange as it happened.
+    pub async fn login(&self) -> Result<(SessionSummary, Exchange), CoreError> {
+        let _one_at_a_time = self.logging_in.lock().await;
         let (session, steps) = login(&self.client, &self.request).await?;
         let summary = session.summary();
-        self.session = Some(session);
-        self.last_used = std::time::Instant::now();
+        self.set_session(Some(session));
         Ok((summary, steps))
+    }
+
+    /// The open session, or a new one (recorded in `exchange`) when there is none.
+    pub async fn ensure_session(&self, exchange: &mut Exchange) -> Result<Arc<Session>, CoreError> {
+        if let Some(s) = self.session() {
+            return Ok(s);
+        }
+        self.renew(None, exchange).await
+    }
+
+    /// Logs in again unless another request already did since `failed` was refused: whoever
+    /// holds the login lock first logs in, the others take its session.
+    async fn renew(
+        &self,
+        failed: Option<&Arc<Session>>,
+        exchange: &mut Exchange,
+    ) -> Result<Arc<Session>, CoreError> {
+        let _one_at_a_time = self.logging_in.lock().await;
+        if let Some(current) = self.session() {
+            if failed.is_none_or(|f| !Arc::ptr_eq(f, &current)) {
+                return Ok(current);
+            }
+        }
+        let (session, steps) = login(&self.client, &self.request).await?;
+        exchange.extend(steps);
+        let session = Arc::new(session);
+        *self.session.write().unwrap_or_else(PoisonError::into_inner) = Some(session.clone());
+        self.touch();
+        Ok(session)
     }
 
     fn auth_headers(&self, session: &Session, headers: &mut HeaderMap) -> Result<(), CoreError> {
@@ -68,23 +140,22 @@ impl SessionManager {
         Ok(())
     }
 
-    /// Sends a request with the session (logging in first when there is none). `path` is absolute
-    /// (`https://...`) or relative to the profile's base URL. Without an explicit Accept header,
-    /// `/api/...` gets the XML one and `/cloudapi/...` the JSON one for the session's version.
+    /// Sends a request with the session (logging in first when there is none), recording every
+    /// exchange in `exchange`. `path` is absolute (`https://...`) or relative to the profile's base
+    /// URL. Without an explicit Accept header, `/api/...` gets the XML one and `/cloudapi/...` the
+    /// JSON one for the session's version.
     pub async fn send(
-        &mut self,
+        &self,
         method: Method,
         path: &str,
         extra_headers: &HeaderMap,
         body: Option<RequestBody>,
+        exchange: &mut Exchange,
     ) -> Result<Response, CoreError> {
-        if self.session.is_none() {
-            self.login().await?;
-        }
-        let mut retried = false;
+        let mut session = self.ensure_session(exchange).await?;
+        let mut purpose = ExchangePurpose::Request;
         loop {
             let url = self.target(path, &RequestAuth::Inherit)?;
-            let session = self.session.as_ref().ok_or(CoreError::NotLoggedIn)?;
             let mut headers = extra_headers.clone();
             if !headers.contains_key(ACCEPT) {
                 let accept = if url.path().contains("/cloudapi/") {
@@ -94,7 +165,7 @@ impl SessionManager {
                 };
                 headers.insert(ACCEPT, header_value(&accept)?);
             }
-            self.auth_headers(session, &mut headers)?;
+            self.auth_headers(&session, &mut headers)?;
             let mut builder = self
                 .client
                 .inner()
@@ -104,15 +175,15 @@ impl SessionManager {
                 builder = builder.body(b.to_reqwest().await?);
             }
             let response = self.client.send(builder).await?;
-            self.last_used = std::time::Instant::now();
-            match response.status {
-                401 if !retried => {
+            exchange.record(purpose, &response);
+            self.touch();
+            match (response.status, purpose) {
+                (401, ExchangePurpose::Request) => {
                     tracing::info!("session refused (401): logging in again once");
-                    retried = true;
-                    self.session = None;
-                    self.login().await?;
+                    session = self.renew(Some(&session), exchange).await?;
+                    purpose = ExchangePurpose::Retry;
                 }
-                401 => {
+                (401, _) => {
                     return Err(CoreError::SessionRejected {
                         url: url.to_string(),
                     })
@@ -125,15 +196,16 @@ impl SessionManager {
     /// Sends a request authenticated as `auth` says: the session (`Inherit`), or other credentials
     /// for this request only (the session is left as it is).
     pub async fn send_as(
-        &mut self,
+        &self,
         auth: &RequestAuth,
         method: Method,
         path: &str,
         extra_headers: &HeaderMap,
         body: Option<RequestBody>,
+        exchange: &mut Exchange,
     ) -> Result<Response, CoreError> {
         if matches!(auth, RequestAuth::Inherit) {
-            return self.send(method, path, extra_headers, body).await;
+            return self.send(method, path, extra_headers, body, exchange).await;
         }
         // Where it goes and what it carries are checked before an API token opens a session, so a
         // refused request leaves no session open on the server.
@@ -144,7 +216,7 @@ impl SessionManager {
         };
         let mut headers = extra_headers.clone();
         // An exchanged API token opens a session of its own, closed again after the request.
-        let mut exchanged: Option<(Session, SessionManager)> = None;
+        let mut exchanged: Option<SessionManager> = None;
         match auth {
             RequestAuth::Inherit => {}
             RequestAuth::None => {}
@@ -165,15 +237,12 @@ impl SessionManager {
                     session_header: SessionHeader::Bearer,
                     ..self.request.clone()
                 };
-                let manager = SessionManager {
-                    client: self.client.clone(),
-                    request,
-                    session: None,
-                    last_used: std::time::Instant::now(),
-                };
-                let (session, _) = login(&manager.client, &manager.request).await?;
+                let manager = SessionManager::with_client(self.client.clone(), request);
+                let (session, steps) = login(&manager.client, &manager.request).await?;
+                exchange.extend(steps);
                 bearer_headers(&mut headers, &session.bearer)?;
-                exchanged = Some((session, manager));
+                manager.set_session(Some(session));
+                exchanged = Some(manager);
             }
         }
         let mut builder = self.client.inner().request(method, url).headers(headers);
@@ -189,16 +258,18 @@ impl SessionManager {
             builder = builder.body(b);
         }
         let result = self.client.send(builder).await;
-        if let Some((session, mut manager)) = exchanged {
-            manager.session = Some(session);
-            let _ = manager.logout().await;
+        if let Ok(response) = &result {
+            exchange.record(ExchangePurpose::Request, response);
+        }
+        if let Some(manager) = exchanged {
+            let _ = manager.logout(exchange).await;
         }
         result
     }
 
     /// `DELETE /api/session`, then forgets the tokens (also when the server already ended it).
-    pub async fn logout(&mut self) -> Result<(), CoreError> {
-        let Some(session) = self.session.take() else {
+    pub async fn logout(&self, exchange: &mut Exchange) -> Result<(), CoreError> {
+        let Some(session) = self.take_session() else {
             return Ok(());
         };
         let mut headers = HeaderMap::new();
@@ -209,6 +280,7 @@ impl SessionManager {
             .client
             .send(self.client.inner().delete(url).headers(headers))
             .await?;
+        exchange.record(ExchangePurpose::Logout, &response);
         match response.status {
             200..=299 | 401 => Ok(()),
             _ => Err(http_error(&response)),

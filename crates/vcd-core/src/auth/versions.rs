@@ -2,7 +2,7 @@
 
 use crate::error::CoreError;
 use crate::http::{join_path, normalize_base_url};
-use crate::http::{HttpClient, HttpOptions, Response};
+use crate::http::{Exchange, ExchangePurpose, HttpClient, HttpOptions, Response};
 use crate::xml::{append_text, local_name, local_name_in, DepthGuard};
 use quick_xml::events::Event;
 use quick_xml::NsReader;
@@ -189,11 +189,15 @@ pub async fn discover_versions(
     options: &HttpOptions,
 ) -> Result<VersionList, CoreError> {
     let base = normalize_base_url(base_url)?;
-    fetch_versions(&HttpClient::new(options)?, &base).await
+    fetch_versions(&HttpClient::new(options)?, &base, &mut Exchange::default()).await
 }
 
-/// `GET /api/versions` with an existing client, against a normalized base URL.
-pub async fn fetch_versions(client: &HttpClient, base: &Url) -> Result<VersionList, CoreError> {
+/// `GET /api/versions` with an existing client, against a normalized base URL, recorded in `steps`.
+pub async fn fetch_versions(
+    client: &HttpClient,
+    base: &Url,
+    steps: &mut Exchange,
+) -> Result<VersionList, CoreError> {
     let url = join_path(base, "/api/versions");
     let response = client
         .send(
@@ -203,6 +207,7 @@ pub async fn fetch_versions(client: &HttpClient, base: &Url) -> Result<VersionLi
                 .header(reqwest::header::ACCEPT, "application/*+xml"),
         )
         .await?;
+    steps.record(ExchangePurpose::Versions, &response);
     let url = url.to_string();
     if looks_like_html(&response) {
         return Err(CoreError::HtmlInsteadOfApi { url });

@@ -158,6 +158,7 @@ pub fn check_no_secrets(url: &Url, known: &[(&str, &str)]) -> Result<(), CoreErr
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::ErrorKind;
 
     fn norm(s: &str) -> String {
         normalize_base_url(s).unwrap().to_string()
@@ -190,7 +191,7 @@ mod tests {
             "http://exa mple.com",
         ] {
             let err = normalize_base_url(bad).unwrap_err();
-            assert_eq!(err.kind(), "invalid_url", "{bad}");
+            assert_eq!(err.kind(), ErrorKind::InvalidUrl, "{bad}");
         }
     }
 
@@ -207,7 +208,7 @@ mod tests {
             "https://vcd.example.com/?token=x",
         ] {
             let err = normalize_base_url(bad).unwrap_err();
-            assert_eq!(err.kind(), "secret_in_url", "{bad}");
+            assert_eq!(err.kind(), ErrorKind::SecretInUrl, "{bad}");
         }
         let url = Url::parse("https://h/api/org?note=s3cr%65t-value").unwrap();
         let err = check_no_secrets(&url, &[("s3cret-value", "the password")]).unwrap_err();
@@ -239,7 +240,7 @@ mod tests {
         for bad in ["", "ftp://h/x", "https://"] {
             assert_eq!(
                 request_url(&base, bad).unwrap_err().kind(),
-                "invalid_url",
+                ErrorKind::InvalidUrl,
                 "{bad}"
             );
         }

@@ -100,6 +100,7 @@ impl HttpClient {
         let method = request.method().to_string();
         let request_headers = request.headers().clone();
         let started = std::time::Instant::now();
+        let started_at = std::time::SystemTime::now();
         let again = request.try_clone().filter(|r| is_idempotent(r.method()));
         let response = match self.client.execute(request).await {
             Ok(r) => r,
@@ -124,6 +125,7 @@ impl HttpClient {
             status,
             headers,
             body,
+            started_at,
             elapsed: started.elapsed(),
         })
     }
@@ -269,6 +271,8 @@ pub struct Response {
     pub status: u16,
     pub headers: reqwest::header::HeaderMap,
     pub body: Body,
+    /// When the request was sent.
+    pub started_at: std::time::SystemTime,
     /// From sending the request to the last byte of the body.
     pub elapsed: std::time::Duration,
 }

@@ -1,5 +1,6 @@
-//! A request/response exchange as the app shows it: request line and headers, response status and
-//! headers, with every secret-bearing header masked.
+//! The record of every exchange the engine makes, as the app's Wire tab and later the history show
+//! it: why it was made, request line and headers, response status and headers, when and how long,
+//! with every secret-bearing header masked. Bodies are not recorded: a login body holds a secret.
 
 use crate::auth::{Secret, MASK};
 use crate::http::Response;
@@ -30,14 +31,42 @@ pub struct HeaderLine {
     pub secret: bool,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+/// Why the engine made an exchange: the user's request, or one it made on its own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum ExchangePurpose {
+    /// The request the user sent.
+    Request,
+    /// `GET /api/versions`, before a login.
+    Versions,
+    /// The password login (CloudAPI sessions or legacy `/api/sessions`).
+    Login,
+    /// An API token exchanged for an access token at `/oauth/.../token`.
+    TokenExchange,
+    /// `GET /api/session`, read after each login.
+    Session,
+    /// The user's request sent again after a fresh login (the first answer was 401).
+    Retry,
+    /// `DELETE /api/session`.
+    Logout,
+}
+
+/// One exchange as recorded: masked, with its timing.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
 #[ts(export)]
 pub struct ExchangeStep {
+    pub purpose: ExchangePurpose,
     pub method: String,
     pub url: String,
     pub request_headers: Vec<HeaderLine>,
     pub status: u16,
     pub response_headers: Vec<HeaderLine>,
+    /// When the request was sent, in milliseconds since the Unix epoch.
+    #[ts(type = "number")]
+    pub started_at_ms: u64,
+    /// From sending the request to the last byte of the answer.
+    pub elapsed_ms: f64,
 }
 
 fn masked(name: &str, value: &str) -> String {
@@ -68,8 +97,14 @@ pub fn header_lines(headers: &HeaderMap) -> Vec<HeaderLine> {
 }
 
 impl ExchangeStep {
-    pub fn of(response: &Response) -> ExchangeStep {
+    pub fn of(purpose: ExchangePurpose, response: &Response) -> ExchangeStep {
         ExchangeStep {
+            purpose,
+            started_at_ms: response
+                .started_at
+                .duration_since(std::time::UNIX_EPOCH)
+                .map_or(0, |d| d.as_millis() as u64),
+            elapsed_ms: response.elapsed.as_secs_f64() * 1000.0,
             method: response.method.clone(),
             url: response.url.clone(),
             request_headers: header_lines(&response.request_headers),
@@ -97,7 +132,7 @@ pub struct Exchange {
 }
 
 impl Exchange {
-    pub fn record(&mut self, response: &Response) {
+    pub fn record(&mut self, purpose: ExchangePurpose, response: &Response) {
         let step = self.steps.len();
         for (side, headers) in [
             (HeaderSide::Request, &response.request_headers),
@@ -110,7 +145,19 @@ impl Exchange {
                 }
             }
         }
-        self.steps.push(ExchangeStep::of(response));
+        self.steps.push(ExchangeStep::of(purpose, response));
+    }
+
+    /// Appends another exchange's steps (and their secrets) after this one's.
+    pub fn extend(&mut self, other: Exchange) {
+        let offset = self.steps.len();
+        self.secrets.extend(
+            other
+                .secrets
+                .into_iter()
+                .map(|((step, side, index), s)| ((step + offset, side, index), s)),
+        );
+        self.steps.extend(other.steps);
     }
 
     /// The real value of a masked header.

@@ -3,8 +3,8 @@
 
 use crate::auth::SessionManager;
 use crate::error::CoreError;
-use crate::http::Response;
 use crate::http::{join_path, rebase, request_url, same_origin};
+use crate::http::{Exchange, Response};
 use crate::links::LinkMap;
 use crate::links::{extract_links, parse_link_header, PageLinks};
 use reqwest::header::{HeaderMap, HeaderValue, ACCEPT};
@@ -108,19 +108,17 @@ fn followable(method: &str, media_type: &str, href: &str, reference: bool) -> bo
 
 /// Follows GET links breadth-first from `start` (a path or URL; the Session by default).
 pub async fn discover(
-    manager: &mut SessionManager,
+    manager: &SessionManager,
     start: Option<&str>,
     limits: DiscoverLimits,
     cancel: &AtomicBool,
     mut progress: impl FnMut(&DiscoverProgress),
 ) -> Result<Discovery, CoreError> {
-    if manager.session().is_none() {
-        manager.login().await?;
-    }
     let base = manager
-        .session()
-        .map(|s| s.base.clone())
-        .ok_or(CoreError::NotLoggedIn)?;
+        .ensure_session(&mut Exchange::default())
+        .await?
+        .base
+        .clone();
     let start_url = match start {
         None => join_path(&base, "/api/session"),
         Some(s) => request_url(&base, s)?,
@@ -144,7 +142,13 @@ pub async fn discover(
         }
         out.pages += 1;
         let response = match manager
-            .send(Method::GET, url.as_str(), &headers, None)
+            .send(
+                Method::GET,
+                url.as_str(),
+                &headers,
+                None,
+                &mut Exchange::default(),
+            )
             .await
         {
             Ok(r) => r,

@@ -1,11 +1,9 @@
-//! A request as the composer (and `vcdw send`) describes it, and sending it with the session:
-//! enabled headers, a body checked well-formed for its Content-Type, and a per-request timeout.
+//! A request as the composer (and `vcdw send`) describes it: VCD's headers prefilled, enabled
+//! headers, a body checked well-formed for its Content-Type, and a per-request timeout.
 
-use crate::auth::{RequestAuth, SessionManager};
+use crate::auth::SessionManager;
 use crate::error::CoreError;
-use crate::http::{timeout_from_secs, Response};
 use crate::request::check_well_formed;
-use crate::request::RequestBody;
 use crate::request::{resolve, used, VariableUse};
 use reqwest::header::{HeaderMap, HeaderName, HeaderValue, CONTENT_TYPE};
 use reqwest::Method;
@@ -244,41 +242,6 @@ impl RequestDraft {
             timeout_secs: self.timeout_secs,
             body_file: self.body_file.clone(),
         })
-    }
-
-    /// Sends it authenticated as `auth` says (the session, or credentials for this request only),
-    /// with `{{name}}` resolved from the session and `defined` (see [`defined_variables`]).
-    pub async fn send_as(
-        &self,
-        manager: &mut SessionManager,
-        auth: &RequestAuth,
-        defined: &BTreeMap<String, String>,
-    ) -> Result<Response, CoreError> {
-        if manager.session().is_none() && matches!(auth, RequestAuth::Inherit) {
-            manager.login().await?;
-        }
-        let this = self.resolved(&Self::variables(manager, defined))?;
-        let (method, headers, body) = this.prepare()?;
-        let body = match &this.body_file {
-            Some(path) => Some(RequestBody::File {
-                path: path.clone(),
-                cap: manager.body_limits().max,
-            }),
-            None => body.map(RequestBody::from),
-        };
-        let limit = self.timeout_secs.map(timeout_from_secs).transpose()?;
-        let sending = manager.send_as(auth, method, this.url.trim(), &headers, body);
-        match limit {
-            Some(limit) => {
-                tokio::time::timeout(limit, sending)
-                    .await
-                    .map_err(|_| CoreError::Timeout {
-                        url: this.url.clone(),
-                        seconds: limit.as_secs(),
-                    })?
-            }
-            None => sending.await,
-        }
     }
 }
 

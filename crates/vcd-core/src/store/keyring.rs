@@ -2,7 +2,9 @@
 //! Credential Manager on Windows), keyed by profile. When no keyring is reachable the store says
 //! so and keeps secrets in memory for this run only: never in a file.
 
-use crate::auth::Secret;
+use crate::auth::{AuthKind, Secret};
+use crate::error::CoreError;
+use crate::store::ConnectionProfile;
 use serde::Serialize;
 use std::collections::HashMap;
 use std::sync::Mutex;
@@ -149,6 +151,31 @@ impl SecretStore {
         self.entry(profile_id, Slot::Login)
             .and_then(|e| e.get_password().ok())
             .map(Secret::new)
+    }
+
+    /// The secret a login uses, the first of: the one given now, the built-in one (the simulator's
+    /// demo login), the one kept in the keyring. `how_to_give` ends the error when there is none.
+    pub fn login_secret(
+        &self,
+        profile: &ConnectionProfile,
+        given: Option<Secret>,
+        builtin: Option<Secret>,
+        how_to_give: &str,
+    ) -> Result<Secret, CoreError> {
+        given
+            .filter(|s| !s.expose().is_empty())
+            .or(builtin)
+            .or_else(|| self.load(&profile.id))
+            .ok_or_else(|| {
+                CoreError::Profile(format!(
+                    "No {} is stored for '{}': {how_to_give}.",
+                    match profile.auth {
+                        AuthKind::Password => "password",
+                        AuthKind::ApiToken => "API token",
+                    },
+                    profile.name
+                ))
+            })
     }
 
     /// "Forget secret": removes it from the keyring and from memory.

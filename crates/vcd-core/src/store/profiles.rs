@@ -267,6 +267,7 @@ impl ProfileStore {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::ErrorKind;
 
     fn profile(name: &str) -> ConnectionProfile {
         ConnectionProfile {
@@ -345,6 +346,6 @@ mod tests {
             .contains("without '@'"));
         let mut p = profile("x");
         p.base_url = "ftp://x".into();
-        assert_eq!(p.validate().unwrap_err().kind(), "invalid_url");
+        assert_eq!(p.validate().unwrap_err().kind(), ErrorKind::InvalidUrl);
     }
 }

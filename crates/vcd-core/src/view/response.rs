@@ -32,7 +32,7 @@ pub struct ResponseView {
     /// The status line's reason ("OK", "Forbidden").
     pub reason: String,
     #[ts(type = "number")]
-    pub elapsed_ms: u64,
+    pub elapsed_ms: f64,
     #[ts(type = "number")]
     pub size: u64,
     pub content_type: Option<String>,
@@ -60,6 +60,16 @@ pub struct ResponseView {
 pub struct RedirectView {
     pub location: String,
     pub reason: String,
+}
+
+/// A duration for people: one decimal under 10 ms (a loopback answer is not "0 ms"), whole
+/// milliseconds above.
+pub fn format_ms(ms: f64) -> String {
+    if ms < 10.0 {
+        format!("{ms:.1} ms")
+    } else {
+        format!("{ms:.0} ms")
+    }
 }
 
 /// What a session opened with an API token may not do (VCD-API.md section 3).
@@ -168,7 +178,7 @@ impl ResponseView {
                 .and_then(|s| s.canonical_reason())
                 .unwrap_or("")
                 .to_string(),
-            elapsed_ms: response.elapsed.as_millis() as u64,
+            elapsed_ms: response.elapsed.as_secs_f64() * 1000.0,
             size: response.body.len(),
             content_type: response.content_type().map(str::to_string),
             request_headers: header_lines(&response.request_headers),

@@ -7,6 +7,9 @@ afterEach(cleanup);
 
 const steps: ExchangeStep[] = [
   {
+    purpose: "login",
+    started_at_ms: 1_700_000_000_000,
+    elapsed_ms: 4.25,
     method: "POST",
     url: "https://127.0.0.1:4000/cloudapi/1.0.0/sessions",
     status: 200,

@@ -1,20 +1,32 @@
 import { useState } from "react";
-import type { ExchangeStep, HeaderLine, HeaderSide } from "../../api/backend";
+import type { ExchangeStep, ExchangePurpose, HeaderLine, HeaderSide } from "../../api/backend";
 import { MaskedValue } from "../../components/MaskedValue";
+import { formatMs } from "../../components/format";
 
 interface Props {
   steps: ExchangeStep[];
-  reveal: (step: number, side: HeaderSide, index: number) => Promise<string>;
+  /** Reveals one masked header (the login exchange only); without it secrets stay masked. */
+  reveal?: (step: number, side: HeaderSide, index: number) => Promise<string>;
 }
+
+const PURPOSES: Record<ExchangePurpose, string> = {
+  request: "Request",
+  versions: "Versions",
+  login: "Login",
+  token_exchange: "API token exchange",
+  session: "Session",
+  retry: "Retry after login",
+  logout: "Logout",
+};
 
 interface Revealed {
   key: string;
   value: string;
 }
 
-/** The login as it happened: each request line, its headers and the response headers. Secrets are
- * masked; revealing one hides the one revealed before. */
-export function ExchangeView({ steps, reveal }: Props) {
+/** Exchanges as they happened: why each was made, its request line, time, and both sides' headers.
+ * Secrets are masked; revealing one (where allowed) hides the one revealed before. */
+export function ExchangeSteps({ steps, reveal }: Props) {
   const [revealed, setRevealed] = useState<Revealed | null>(null);
 
   const headerTable = (stepIndex: number, side: HeaderSide, headers: HeaderLine[]) => (
@@ -26,7 +38,7 @@ export function ExchangeView({ steps, reveal }: Props) {
             <tr key={key}>
               <th scope="row" className="mono">{h.name}</th>
               <td className="mono">
-                {h.secret ? (
+                {h.secret && reveal ? (
                   <MaskedValue
                     masked={h.value}
                     revealed={revealed?.key === key ? revealed.value : null}
@@ -48,16 +60,14 @@ export function ExchangeView({ steps, reveal }: Props) {
   );
 
   return (
-    <details className="exchange-wrap" open>
-      <summary className="small muted">
-        The login exchange ({steps.length} {steps.length === 1 ? "request" : "requests"}); fold it to make room
-      </summary>
-      <div className="exchange" data-testid="exchange">
+    <>
         {steps.map((step, i) => (
           <details key={i} className="exchange-step" open={i === 0}>
             <summary>
+              <span className="purpose small muted">{PURPOSES[step.purpose]}</span>{" "}
               <span className="method">{step.method}</span> <span className="mono">{step.url}</span>{" "}
-              <span className={`badge ${step.status < 400 ? "badge-ok" : "badge-error"}`}>{step.status}</span>
+              <span className={`badge ${step.status < 400 ? "badge-ok" : "badge-error"}`}>{step.status}</span>{" "}
+              <span className="small muted">{formatMs(step.elapsed_ms)}</span>
             </summary>
             <div className="exchange-cols">
               <div>
@@ -71,6 +81,19 @@ export function ExchangeView({ steps, reveal }: Props) {
             </div>
           </details>
         ))}
+    </>
+  );
+}
+
+/** The login as it happened, foldable to make room. */
+export function ExchangeView({ steps, reveal }: Props) {
+  return (
+    <details className="exchange-wrap" open>
+      <summary className="small muted">
+        The login exchange ({steps.length} {steps.length === 1 ? "request" : "requests"}); fold it to make room
+      </summary>
+      <div className="exchange" data-testid="exchange">
+        <ExchangeSteps steps={steps} reveal={reveal} />
       </div>
     </details>
   );

@@ -1,4 +1,5 @@
-import type { RequestAuth } from "../../api/backend";
+import type { RequestAuth, VcdFacts } from "../../api/backend";
+import { tokenPath, useFacts } from "../../state/facts";
 
 type Kind = RequestAuth["kind"];
 
@@ -12,7 +13,7 @@ const KINDS: [Kind, string][] = [
 ];
 
 /** What goes on the wire for each kind, masked: the panel says it before anything is sent. */
-export function describeAuth(auth: RequestAuth, legacySession: boolean): string {
+export function describeAuth(auth: RequestAuth, legacySession: boolean, facts: VcdFacts | null): string {
   switch (auth.kind) {
     case "inherit":
       return legacySession
@@ -27,9 +28,10 @@ export function describeAuth(auth: RequestAuth, legacySession: boolean): string 
     case "legacy":
       return "x-vcloud-authorization: ••••••••";
     case "api_token":
-      return `Authorization: Bearer •••••••• — exchanged first at /oauth/${
-        auth.org.toLowerCase() === "system" ? "provider" : `tenant/${auth.org || "org"}`
-      }/token with the API token in the form body; that session is closed after the request.`;
+      return `Authorization: Bearer •••••••• — exchanged first at ${tokenPath(
+        facts,
+        auth.org,
+      )} with the API token in the form body; that session is closed after the request.`;
   }
 }
 
@@ -59,6 +61,7 @@ interface Props {
 
 /** How this request authenticates. Pasted secrets stay in this tab's memory and are never saved. */
 export function AuthPanel({ auth, onChange, org, user, legacySession }: Props) {
+  const facts = useFacts();
   return (
     <div className="auth-panel" data-testid="auth-panel">
       <label className="inline small">
@@ -117,7 +120,7 @@ export function AuthPanel({ auth, onChange, org, user, legacySession }: Props) {
         </>
       )}
       <p className="muted small mono" data-testid="auth-header">
-        {describeAuth(auth, legacySession)}
+        {describeAuth(auth, legacySession, facts)}
       </p>
     </div>
   );

@@ -4,28 +4,9 @@ import { AuthPanel, describeAuth } from "./AuthPanel";
 import { CodeEditor } from "../../components/CodeEditor";
 import { HeadersEditor } from "./HeadersEditor";
 import { QueryParams, splitQuery } from "./QueryParams";
+import { useFacts } from "../../state/facts";
 
 const METHODS = ["GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS"];
-
-/** Media types a VCD body usually has; any other may be typed. */
-const MEDIA_TYPES = [
-  "application/vnd.vmware.vcloud.vApp+xml",
-  "application/vnd.vmware.vcloud.vm+xml",
-  "application/vnd.vmware.vcloud.deployVAppParams+xml",
-  "application/vnd.vmware.vcloud.undeployVAppParams+xml",
-  "application/vnd.vmware.vcloud.instantiateVAppTemplateParams+xml",
-  "application/vnd.vmware.vcloud.composeVAppParams+xml",
-  "application/vnd.vmware.vcloud.recomposeVAppParams+xml",
-  "application/vnd.vmware.vcloud.catalogItem+xml",
-  "application/vnd.vmware.vcloud.metadata+xml",
-  "application/vnd.vmware.vcloud.controlAccess+xml",
-  "application/vnd.vmware.vcloud.createSnapshotParams+xml",
-  "application/vnd.vmware.admin.user+xml",
-  "application/vnd.vmware.admin.catalog+xml",
-  "application/vnd.vmware.admin.edgeGateway+xml",
-  "application/json",
-  "application/x-www-form-urlencoded",
-];
 
 type Part = "params" | "headers" | "auth" | "body";
 
@@ -69,6 +50,7 @@ export function Composer({
   onSend,
   onCancel,
 }: Props) {
+  const facts = useFacts();
   const [part, setPart] = useState<Part>(draft.body ? "body" : "headers");
   const enabled = draft.headers.filter((h) => h.enabled).length;
   const ct = contentType(draft.headers);
@@ -150,7 +132,7 @@ export function Composer({
           aria-selected={part === "auth"}
           className={part === "auth" ? "tab selected" : "tab"}
           onClick={() => setPart("auth")}
-          title={describeAuth(auth, legacySession)}
+          title={describeAuth(auth, legacySession, facts)}
           data-testid="composer-tab-auth"
         >
           Auth: {auth.kind === "inherit" ? "session" : auth.kind.replace("_", " ")}
@@ -189,8 +171,10 @@ export function Composer({
             />
           </label>
           <datalist id="vcd-media-types">
-            {MEDIA_TYPES.map((t) => (
-              <option key={t} value={t} />
+            {(facts?.body_media_types ?? []).map((t) => (
+              <option key={t.media_type} value={t.media_type}>
+                {t.purpose}
+              </option>
             ))}
           </datalist>
           <CodeEditor

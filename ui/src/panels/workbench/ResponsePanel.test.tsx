@@ -1,13 +1,14 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { cleanup, render, screen } from "@testing-library/react";
+import { cleanup, fireEvent, render, screen } from "@testing-library/react";
 import type { SentResponse } from "../../api/backend";
 import { ResponsePanel, VIEWABLE_BODY_BYTES } from "./ResponsePanel";
 
 const MB = 1024 * 1024;
 
-function sent(view: Partial<SentResponse["view"]>): SentResponse {
+function sent(view: Partial<SentResponse["view"]>, wire: SentResponse["wire"] = []): SentResponse {
   return {
     id: 1,
+    wire,
     view: {
       method: "GET",
       url: "https://vcd.example.com/api/org",
@@ -80,5 +81,42 @@ describe("ResponsePanel", () => {
     expect(screen.getByTestId("large-body").textContent).toContain("too large to show here");
     expect(screen.queryByTestId("show-large-body")).toBeNull();
     expect(screen.getByTestId("save-body")).toBeTruthy();
+  });
+
+  it("times a loopback answer to a tenth of a millisecond, and a slow one in whole milliseconds", () => {
+    show(sent({ elapsed_ms: 0.42 }));
+    expect(screen.getByTestId("response-time").textContent).toBe("0.4 ms");
+    cleanup();
+    show(sent({ elapsed_ms: 1234.6 }));
+    expect(screen.getByTestId("response-time").textContent).toBe("1235 ms");
+  });
+
+  it("lists the exchanges behind a response on the Wire tab: the refused try, the fresh login, the retry", () => {
+    const step = (purpose: SentResponse["wire"][number]["purpose"], method: string, url: string, status: number) => ({
+      purpose,
+      method,
+      url,
+      status,
+      started_at_ms: 1_700_000_000_000,
+      elapsed_ms: 2.5,
+      request_headers: [{ name: "authorization", value: "Bearer ••••••••", secret: true }],
+      response_headers: [],
+    });
+    show(
+      sent({}, [
+        step("request", "GET", "https://vcd.example.com/api/org", 401),
+        step("versions", "GET", "https://vcd.example.com/api/versions", 200),
+        step("login", "POST", "https://vcd.example.com/cloudapi/1.0.0/sessions", 200),
+        step("session", "GET", "https://vcd.example.com/api/session", 200),
+        step("retry", "GET", "https://vcd.example.com/api/org", 200),
+      ]),
+    );
+    fireEvent.click(screen.getByRole("tab", { name: "Wire (5)" }));
+    const wire = screen.getByTestId("wire").textContent ?? "";
+    expect(wire.indexOf("Request")).toBeLessThan(wire.indexOf("Login"));
+    expect(wire.indexOf("Login")).toBeLessThan(wire.indexOf("Retry after login"));
+    expect(wire).toContain("401");
+    expect(wire).toContain("2.5 ms");
+    expect(wire).toContain("Bearer ••••••••");
   });
 });

@@ -4,8 +4,10 @@ import { CodeEditor, type CodeEditorHandle, type CodeLanguage } from "../../comp
 import { ErrorBanner } from "../../components/ErrorBanner";
 import { Spinner } from "../../components/Spinner";
 import { LinksTable } from "./LinksTable";
+import { ExchangeSteps } from "../session/ExchangeView";
+import { formatMs, formatSize } from "../../components/format";
 
-type View = "body" | "headers" | "links" | "error";
+type View = "body" | "headers" | "links" | "wire" | "error";
 
 interface Props {
   sent: SentResponse;
@@ -15,12 +17,6 @@ interface Props {
   onOpen: (target: { method: string; href: string; type: string | null }, newTab: boolean) => void;
   /** Asks where, then saves this response's links; null when the user cancelled. */
   onSaveLinks: () => Promise<SavedLinks | null>;
-}
-
-export function formatSize(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
-  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 }
 
 /** The largest body the text view takes: past it the editor alone would need gigabytes in the web
@@ -92,7 +88,7 @@ export function ResponsePanel({ sent, largeBodyBytes, backend, onOpen, onSaveLin
         <span className={`badge ${v.status < 400 ? "badge-ok" : "badge-error"}`}>
           {v.status} {v.reason}
         </span>
-        <span>{v.elapsed_ms} ms</span>
+        <span data-testid="response-time">{formatMs(v.elapsed_ms)}</span>
         <span>{formatSize(v.size)}</span>
         <span className="mono small muted">{v.content_type ?? "no content type"}</span>
         {v.parse_error && <span className="badge badge-error">could not be parsed</span>}
@@ -106,6 +102,7 @@ export function ResponsePanel({ sent, largeBodyBytes, backend, onOpen, onSaveLin
         {tab("body", "Body")}
         {tab("headers", `Headers (${v.headers.length})`)}
         {tab("links", `Links (${linkCount})`)}
+        {tab("wire", `Wire (${sent.wire.length})`)}
         {v.error && tab("error", "Error")}
       </div>
       {view === "body" && (
@@ -229,6 +226,15 @@ export function ResponsePanel({ sent, largeBodyBytes, backend, onOpen, onSaveLin
           )}
           <LinksTable links={v.links} references={v.references} onOpen={onOpen} />
         </>
+      )}
+      {view === "wire" && (
+        <div className="exchange" data-testid="wire">
+          <p className="small muted">
+            Every exchange behind this response, in order: a login the session needed, a fresh login and retry
+            after a 401, an API token exchange. Secrets are masked.
+          </p>
+          <ExchangeSteps steps={sent.wire} />
+        </div>
       )}
       {view === "error" && v.error && (
         <div className="vcd-error" data-testid="vcd-error">

@@ -16,6 +16,7 @@ import { ResponsePanel } from "./ResponsePanel";
 type WorkbenchBackend = Pick<
   Backend,
   | "prefillRequest"
+  | "acceptWithVersion"
   | "sendRequest"
   | "cancelRequest"
   | "responseBody"
@@ -203,12 +204,14 @@ export function Workbench({ profileId, backend, org, user, legacySession, versio
     setActive((a) => Math.max(0, a > index || a === tabsRef.current.length - 1 ? a - 1 : a));
   };
 
-  const changeVersion = (v: string) => {
+  const changeVersion = async (v: string) => {
     setVersion(v);
     if (!tab || !page) return;
     // Only the version in the Accept header follows; every other header stays as the user left it.
-    const headers = page.draft.headers.map((h) =>
-      h.name.toLowerCase() === "accept" ? { ...h, value: h.value.replace(/version=[^;,\s]*/, `version=${v}`) } : h,
+    const headers = await Promise.all(
+      page.draft.headers.map(async (h) =>
+        h.name.toLowerCase() === "accept" ? { ...h, value: await backend.acceptWithVersion(h.value, v) } : h,
+      ),
     );
     updatePage(tab.id, tab.at, { draft: { ...page.draft, headers } });
   };
@@ -277,7 +280,7 @@ export function Workbench({ profileId, backend, org, user, legacySession, versio
         legacySession={legacySession}
         version={version}
         versions={versions}
-        onVersion={changeVersion}
+        onVersion={(v) => void changeVersion(v)}
         busy={inFlight !== null}
         onSend={() => void send(tab.id, tab.at, page.draft, page.auth)}
         onCancel={() => inFlight !== null && void backend.cancelRequest(inFlight)}

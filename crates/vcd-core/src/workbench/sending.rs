@@ -1,0 +1,116 @@
+//! Sending a composed request on the workbench: with the profile's shared session, cancellable
+//! by id, its links added to the profile's map and the response kept for the viewer; and the
+//! `{{variables}}` a draft would use.
+
+use crate::auth::{AuthKind, RequestAuth};
+use crate::error::CoreError;
+use crate::http::ExchangeStep;
+use crate::links::page_links;
+use crate::request::{RequestDraft, VariableUse};
+use crate::store::{ConnectionProfile, Settings};
+use crate::view::ResponseView;
+use crate::workbench::{blocking, lock, Workbench};
+use serde::Serialize;
+use std::collections::BTreeMap;
+use ts_rs::TS;
+
+/// Links and references a response lists to a front end; all of them stay kept for saving.
+const LISTED_LINKS: usize = 2_000;
+
+/// A response as a front end gets it: the view, the id to ask for its body with, and the
+/// exchanges behind it (the Wire tab).
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct SentResponse {
+    pub id: u32,
+    pub view: ResponseView,
+    pub wire: Vec<ExchangeStep>,
+}
+
+impl Workbench {
+    /// The `{{name}}`s a profile defines: the environment's (Settings) and the profile's, which win.
+    pub fn defined_variables(
+        &self,
+        profile: &ConnectionProfile,
+    ) -> Result<BTreeMap<String, String>, CoreError> {
+        let environment = Settings::load()?.variables;
+        Ok(crate::request::defined_variables(
+            &environment,
+            &profile.variables,
+        ))
+    }
+
+    /// Sends `draft` with the profile's session. `request_id` names it for [`Workbench::cancel`].
+    /// Requests of one profile run side by side on its session.
+    pub async fn send(
+        &self,
+        profile: &ConnectionProfile,
+        request_id: u32,
+        draft: RequestDraft,
+        auth: RequestAuth,
+    ) -> Result<SentResponse, CoreError> {
+        // The draft is checked once its {{variables}} are resolved: a JSON body such as
+        // `{"n": {{count}}}` is only well-formed then.
+        let vars = self.defined_variables(profile)?;
+        let live = self.logged_in(&profile.id)?;
+        let task = tokio::spawn(async move {
+            let sent = draft.send_as(&live.manager, &auth, &vars).await?;
+            // How the request was authenticated, for the hint on a 403.
+            let kind = match &auth {
+                RequestAuth::Inherit => live.manager.session().map(|s| s.auth),
+                RequestAuth::ApiToken { .. } => Some(AuthKind::ApiToken),
+                _ => None,
+            };
+            Ok::<_, CoreError>((sent, kind))
+        });
+        lock(&self.in_flight).insert(request_id, task.abort_handle());
+        let outcome = task.await;
+        lock(&self.in_flight).remove(&request_id);
+        let (sent, auth) = match outcome {
+            Ok(result) => result?,
+            Err(e) if e.is_cancelled() => return Err(CoreError::Cancelled),
+            Err(e) => return Err(CoreError::Internal(e.to_string())),
+        };
+        let response = sent.response;
+        // Reading the links of a large body takes a moment: off the async workers.
+        let (response, page) = blocking(move || {
+            let page = page_links(&response);
+            Ok((response, page))
+        })
+        .await?;
+        let view = ResponseView::with_page(&response, &page, auth).capped(LISTED_LINKS);
+        if let Ok(p) = &page {
+            lock(&self.maps)
+                .entry(profile.id.clone())
+                .or_default()
+                .add_page(&response.url, p);
+        }
+        let id = lock(&self.kept).keep(response, page.unwrap_or_default());
+        Ok(SentResponse {
+            id,
+            view,
+            wire: sent.exchange.steps,
+        })
+    }
+
+    /// Cancels a request in flight; nothing happens if it has already ended.
+    pub fn cancel(&self, request_id: u32) {
+        if let Some(handle) = lock(&self.in_flight).remove(&request_id) {
+            handle.abort();
+        }
+    }
+
+    /// The `{{name}}`s a draft uses and their values for this profile (the composer shows them).
+    pub fn draft_variables(
+        &self,
+        profile: &ConnectionProfile,
+        draft: &RequestDraft,
+    ) -> Result<Vec<VariableUse>, CoreError> {
+        let defined = self.defined_variables(profile)?;
+        let vars = match self.session(&profile.id) {
+            Some(live) => RequestDraft::variables(&live.manager, &defined),
+            None => defined,
+        };
+        Ok(draft.variable_uses(&vars))
+    }
+}

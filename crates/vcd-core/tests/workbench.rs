@@ -1,0 +1,236 @@
+//! The workbench the app's commands forward to, against vcd-sim over pinned HTTPS: log in, send,
+//! read the kept body in chunks, the Wire record behind a response (a fresh login and retry after
+//! the server ended the session), cancelling a request, the rules a saved profile follows and the
+//! chain a login's secret comes from.
+
+mod common;
+
+use std::time::Duration;
+use vcd_core::{
+    AuthKind, ConnectionProfile, DraftSeed, ErrorKind, ExchangePurpose, ProfileStore, RequestAuth,
+    RequestDraft, Secret, SecretStore, TlsTrust, Workbench,
+};
+use vcd_sim::{RunningSim, Scenario, SimOptions};
+
+/// Settings (the environment's variables) are read from VCDW_CONFIG_DIR: one empty folder for the
+/// whole test binary, set before any test reads it.
+fn isolated_config() -> &'static std::path::Path {
+    static DIR: std::sync::OnceLock<tempfile::TempDir> = std::sync::OnceLock::new();
+    DIR.get_or_init(|| {
+        let dir = tempfile::tempdir().unwrap();
+        std::env::set_var("VCDW_CONFIG_DIR", dir.path());
+        dir
+    })
+    .path()
+}
+
+fn workbench() -> Workbench {
+    let dir = isolated_config();
+    Workbench::with_stores(
+        Ok(ProfileStore::at(dir.join("profiles.json"))),
+        SecretStore::memory_only("a test"),
+    )
+}
+
+fn profile(sim: &RunningSim) -> ConnectionProfile {
+    let demo = Scenario::demo_credentials();
+    ConnectionProfile {
+        id: "sim".into(),
+        name: "Simulator".into(),
+        base_url: sim.url().to_string(),
+        org: demo.org,
+        user: demo.user,
+        trust: TlsTrust::Pinned {
+            sha256: sim.fingerprint().unwrap(),
+        },
+        builtin_simulator: false,
+        ..ConnectionProfile::demo()
+    }
+}
+
+fn draft(method: &str, url: &str) -> RequestDraft {
+    RequestDraft::prefilled(&DraftSeed {
+        method: method.into(),
+        url: url.into(),
+        media_type: None,
+        version: "38.0".into(),
+        body: None,
+    })
+}
+
+async fn sim() -> RunningSim {
+    vcd_sim::start(SimOptions::default().with_tls(true))
+        .await
+        .unwrap()
+}
+
+#[tokio::test]
+async fn a_sent_request_keeps_its_body_for_the_viewer_and_its_links_for_the_map() {
+    let sim = sim().await;
+    let wb = workbench();
+    let p = profile(&sim);
+    let password = Secret::new(Scenario::demo_credentials().password);
+    let login = wb.login(&p, password).await.unwrap();
+    assert_eq!(
+        login.steps.first().map(|s| s.purpose),
+        Some(ExchangePurpose::Versions)
+    );
+    assert!(login
+        .steps
+        .iter()
+        .any(|s| s.purpose == ExchangePurpose::Login));
+    assert_eq!(wb.badges().len(), 1);
+
+    let sent = wb
+        .send(&p, 1, draft("GET", "/api/session"), RequestAuth::Inherit)
+        .await
+        .unwrap();
+    assert_eq!(sent.view.status, 200);
+    assert!(sent.view.elapsed_ms > 0.0);
+    let purposes: Vec<_> = sent.wire.iter().map(|s| s.purpose).collect();
+    assert_eq!(purposes, [ExchangePurpose::Request]);
+
+    // The body comes back whole, chunk after chunk, and equals what the view says its size is.
+    let mut text = String::new();
+    let mut from = 0;
+    loop {
+        let chunk = wb.response_body(sent.id, false, from).await.unwrap();
+        text.push_str(&chunk.text);
+        match chunk.next {
+            Some(n) => from = n,
+            None => break,
+        }
+    }
+    assert_eq!(text.len() as u64, sent.view.size);
+    assert!(text.contains("<Session"), "{text}");
+    assert!(wb.links_seen(&p.id) >= sent.view.links_total);
+    assert!(wb.links_seen(&p.id) > 0);
+
+    wb.logout(&p.id).await.unwrap();
+    assert!(wb.badges().is_empty());
+    let err = wb
+        .send(&p, 2, draft("GET", "/api/org"), RequestAuth::Inherit)
+        .await
+        .unwrap_err();
+    assert!(err.to_string().contains("log in first"), "{err}");
+    sim.stop().await;
+}
+
+#[tokio::test]
+async fn the_wire_tab_shows_the_fresh_login_behind_a_retried_request() {
+    let sim = sim().await;
+    let wb = workbench();
+    let p = profile(&sim);
+    wb.login(&p, Secret::new(Scenario::demo_credentials().password))
+        .await
+        .unwrap();
+    // The server ends the session; the workbench still holds its token.
+    let ended = wb
+        .send(&p, 1, draft("DELETE", "/api/session"), RequestAuth::Inherit)
+        .await
+        .unwrap();
+    assert_eq!(ended.view.status, 204);
+    let sent = wb
+        .send(&p, 2, draft("GET", "/api/org"), RequestAuth::Inherit)
+        .await
+        .unwrap();
+    assert_eq!(sent.view.status, 200);
+    let steps: Vec<_> = sent.wire.iter().map(|s| (s.purpose, s.status)).collect();
+    assert_eq!(steps.first(), Some(&(ExchangePurpose::Request, 401)));
+    assert!(steps.contains(&(ExchangePurpose::Login, 200)), "{steps:?}");
+    assert_eq!(steps.last(), Some(&(ExchangePurpose::Retry, 200)));
+    // Masked: the bearer the retry carried is not in the record.
+    assert_eq!(
+        wb.badges().len(),
+        1,
+        "the renewed session is the profile's session"
+    );
+    for step in &sent.wire {
+        for h in &step.request_headers {
+            if h.name.eq_ignore_ascii_case("authorization") {
+                assert!(h.secret && h.value.ends_with("••••••••"), "{h:?}");
+            }
+        }
+    }
+    sim.stop().await;
+}
+
+#[tokio::test]
+async fn a_cancelled_request_ends_at_once_with_a_cancelled_error() {
+    let sim = sim().await;
+    let silent = common::raw_server(None).await;
+    let wb = std::sync::Arc::new(workbench());
+    let p = profile(&sim);
+    wb.login(&p, Secret::new(Scenario::demo_credentials().password))
+        .await
+        .unwrap();
+    let sending = {
+        let (wb, p) = (wb.clone(), p.clone());
+        let url = format!("{}/api/never", silent.url);
+        tokio::spawn(async move { wb.send(&p, 7, draft("GET", &url), RequestAuth::None).await })
+    };
+    // Cancel as soon as the request is in flight (it never gets an answer on its own).
+    let outcome = loop {
+        wb.cancel(7);
+        if sending.is_finished() {
+            break sending.await.unwrap();
+        }
+        tokio::time::sleep(Duration::from_millis(5)).await;
+    };
+    assert_eq!(outcome.unwrap_err().kind(), ErrorKind::Cancelled);
+    sim.stop().await;
+}
+
+#[tokio::test]
+async fn the_demo_profile_and_any_certificate_profile_cannot_be_saved() {
+    let wb = workbench();
+    let err = wb
+        .save_profile(ConnectionProfile::demo(), None)
+        .unwrap_err();
+    assert!(err.to_string().contains("demo profile cannot be changed"));
+    let insecure = ConnectionProfile {
+        id: String::new(),
+        name: "Lab".into(),
+        base_url: "https://vcd.lab.example".into(),
+        org: "acme".into(),
+        user: "alice".into(),
+        trust: TlsTrust::Insecure,
+        builtin_simulator: false,
+        ..ConnectionProfile::demo()
+    };
+    let err = wb.save_profile(insecure, None).unwrap_err();
+    assert!(err.to_string().contains("never accepts any certificate"));
+}
+
+#[tokio::test]
+async fn a_login_secret_comes_from_what_was_typed_then_the_built_in_one_then_the_keyring() {
+    let wb = workbench();
+    let p = ConnectionProfile {
+        id: "lab".into(),
+        name: "Lab".into(),
+        auth: AuthKind::ApiToken,
+        builtin_simulator: false,
+        ..ConnectionProfile::demo()
+    };
+    let store = wb.secrets();
+    let err = store
+        .login_secret(&p, None, None, "enter it to log in")
+        .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "No API token is stored for 'Lab': enter it to log in."
+    );
+    store.save("lab", &Secret::new("kept"));
+    let pick = |given: Option<&str>, builtin: Option<&str>| {
+        store
+            .login_secret(&p, given.map(Secret::new), builtin.map(Secret::new), "")
+            .unwrap()
+            .expose()
+            .to_string()
+    };
+    assert_eq!(pick(None, None), "kept");
+    assert_eq!(pick(None, Some("demo")), "demo");
+    assert_eq!(pick(Some("typed"), Some("demo")), "typed");
+    // An empty field is not a secret: the next one in the chain is used.
+    assert_eq!(pick(Some(""), None), "kept");
+}
