@@ -457,15 +457,20 @@ async fn follow(client: &Client, row: &str) -> Result<String, String> {
     text_until(client, "[data-testid=request-url]", |_| true).await
 }
 
-/// Logs in to the demo, sends the prefilled `GET /api/session` and follows links to the VDC.
-async fn session_to_vdc(client: &Client) -> Result<(), String> {
+/// Logs in to the demo on its Connection tab, then opens the request tab the login added.
+async fn log_in_and_open_the_session_tab(client: &Client) -> Result<(), String> {
     click(client, "[data-testid=login]").await?;
     text_of(client, "[data-testid=session-line]").await;
     // The first request tab starts at the Session, as the classic guide does.
-    let method = text_of(client, "[data-testid=request-tab]").await;
-    if method != "GET session" {
-        return Err(format!("first tab {method:?}"));
-    }
+    text_until(client, "[data-testid=request-tab]", |t| t == "GET session").await?;
+    click(client, "[data-testid=request-tab]").await?;
+    text_of(client, "[data-testid=send-request]").await;
+    Ok(())
+}
+
+/// Logs in to the demo and sends the prefilled `GET /api/session`.
+async fn send_the_session(client: &Client) -> Result<(), String> {
+    log_in_and_open_the_session_tab(client).await?;
     click(client, "[data-testid=send-request]").await?;
     let status = text_until(client, "[data-testid=response-status]", |t| {
         t.contains("200 OK")
@@ -474,6 +479,12 @@ async fn session_to_vdc(client: &Client) -> Result<(), String> {
     if !status.contains("application/vnd.vmware.vcloud.session+xml") {
         return Err(format!("session status line {status:?}"));
     }
+    Ok(())
+}
+
+/// Logs in to the demo, sends the prefilled `GET /api/session` and follows links to the VDC.
+async fn session_to_vdc(client: &Client) -> Result<(), String> {
+    send_the_session(client).await?;
     let t = "application/vnd.vmware.vcloud";
     follow(
         client,
@@ -779,5 +790,451 @@ async fn drive_dark(client: &Client) -> Result<(), String> {
     if !note.starts_with("Settings saved.") {
         return Err(format!("after saving settings: {note:?}"));
     }
+    // Logged in, for the README's dark screenshot: the Connection tab with the login exchange.
+    click(client, "[data-testid=login]").await?;
+    text_of(client, "[data-testid=session-line]").await;
     Ok(())
+}
+
+/// Sends keys to the page as a user types them (WebDriver holds a modifier until the string ends).
+async fn keys(client: &Client, keys: &str) -> Result<(), String> {
+    client
+        .find(Locator::Css("body"))
+        .await
+        .map_err(|e| e.to_string())?
+        .send_keys(keys)
+        .await
+        .map_err(|e| format!("keys {keys:?}: {e}"))
+}
+
+const CTRL: &str = "\u{E009}";
+const SHIFT: &str = "\u{E008}";
+const ALT: &str = "\u{E00A}";
+const TAB: &str = "\u{E004}";
+const ENTER: &str = "\u{E007}";
+const ESCAPE: &str = "\u{E00C}";
+const LEFT: &str = "\u{E012}";
+const RIGHT: &str = "\u{E014}";
+const UP: &str = "\u{E013}";
+const F1: &str = "\u{E031}";
+
+async fn js(client: &Client, script: &str) -> Result<serde_json::Value, String> {
+    client
+        .execute(script, vec![])
+        .await
+        .map_err(|e| format!("{script}: {e}"))
+}
+
+async fn count(client: &Client, css: &str) -> Result<usize, String> {
+    Ok(client
+        .find_all(Locator::Css(css))
+        .await
+        .map_err(|e| e.to_string())?
+        .len())
+}
+
+/// Waits until `script` returns true.
+async fn until_js(client: &Client, script: &str) -> Result<(), String> {
+    let start = Instant::now();
+    let mut last = serde_json::Value::Null;
+    while start.elapsed() < Duration::from_secs(60) {
+        last = js(client, script).await?;
+        if last == serde_json::Value::Bool(true) {
+            return Ok(());
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    Err(format!("{script} stayed {last}"))
+}
+
+/// Resizes the app's X window (no window manager runs: xdotool sets its size) and waits until the
+/// page sees the new size.
+async fn resize(client: &Client, display: &str, width: u32, height: u32) -> Result<(), String> {
+    let window = xdotool(display, &["search", "--name", "^VCD Workbench$"])?;
+    let window = window.lines().next().unwrap_or_default().to_string();
+    xdotool(
+        display,
+        &[
+            "windowsize",
+            &window,
+            &width.to_string(),
+            &height.to_string(),
+        ],
+    )?;
+    until_js(
+        client,
+        &format!("return window.innerWidth === {width} && window.innerHeight === {height}"),
+    )
+    .await
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_answer_is_in_view_at_1280x800_and_at_1024x700_and_the_page_never_scrolls() {
+    let window = AppWindow::open("layout").await;
+    let result = drive_layout(&window.client, &window.display).await;
+    window.finish("e2e-layout.png", result).await;
+}
+
+async fn drive_layout(client: &Client, display: &str) -> Result<(), String> {
+    resize(client, display, 1280, 800).await?;
+    send_the_session(client).await?;
+    click(client, "[data-testid=response-tab-body]").await?;
+    text_until(client, "[data-testid=response-body]", |t| {
+        t.contains("<Session")
+    })
+    .await?;
+    for (width, height) in [(1280, 800), (1024, 700)] {
+        resize(client, display, width, height).await?;
+        let seen = js(
+            client,
+            "const box = (css) => { const e = document.querySelector(css); if (!e) return null; \
+             const r = e.getBoundingClientRect(); return [r.top, r.bottom, r.left, r.right]; }; \
+             const page = document.scrollingElement; \
+             return { status: box('[data-testid=response-status]'), \
+                      line: box('[data-testid=response-body] .cm-line'), \
+                      height: innerHeight, width: innerWidth, \
+                      scrollH: page.scrollHeight, scrollW: page.scrollWidth };",
+        )
+        .await?;
+        // In view: its top and bottom inside the window, and it starts left of the right edge (a
+        // long line of XML runs on inside the body's own scroller).
+        let inside = |name: &str| {
+            seen[name].as_array().is_some_and(|r| {
+                let v: Vec<f64> = r.iter().filter_map(|x| x.as_f64()).collect();
+                v.len() == 4
+                    && v[0] >= 0.0
+                    && v[1] <= height as f64
+                    && v[2] >= 0.0
+                    && v[2] < width as f64
+            })
+        };
+        if !inside("status") || !inside("line") {
+            return Err(format!(
+                "at {width}x{height} the answer is not in view: {seen}"
+            ));
+        }
+        if seen["scrollH"].as_f64() > Some(height as f64)
+            || seen["scrollW"].as_f64() > Some(width as f64)
+        {
+            return Err(format!("at {width}x{height} the page scrolls: {seen}"));
+        }
+        let shot = PathBuf::from(env!("CARGO_TARGET_TMPDIR"))
+            .join(format!("e2e-layout-{width}x{height}.png"));
+        let _ = Command::new("import")
+            .args(["-display", display, "-window", "root", "-crop"])
+            .arg(format!("{width}x{height}+0+0"))
+            .arg(&shot)
+            .status();
+    }
+    // The divider moves by keyboard, and the split is remembered.
+    click(client, "[data-testid=split]").await?;
+    let before = js(
+        client,
+        "return document.querySelector('[data-testid=split]').getAttribute('aria-valuenow')",
+    )
+    .await?;
+    client
+        .find(Locator::Css("[data-testid=split]"))
+        .await
+        .map_err(|e| e.to_string())?
+        .send_keys(UP)
+        .await
+        .map_err(|e| e.to_string())?;
+    let after = js(
+        client,
+        "return document.querySelector('[data-testid=split]').getAttribute('aria-valuenow')",
+    )
+    .await?;
+    let stored = js(
+        client,
+        "return JSON.parse(localStorage.getItem('vcd-workbench.layout')).split",
+    )
+    .await?;
+    let shown = after.as_str().and_then(|v| v.parse::<f64>().ok());
+    let kept = stored.as_f64().map(|v| (v * 100.0).round() / 100.0);
+    if before == after || shown.is_none() || shown != kept {
+        return Err(format!("the divider: {before} → {after}, stored {stored}"));
+    }
+    Ok(())
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn tabs_and_their_responses_survive_a_profile_switch_and_a_logout_and_login() {
+    let window = AppWindow::open("tabs").await;
+    let result = drive_tabs(&window.client).await;
+    window.finish("e2e-tabs.png", result).await;
+}
+
+async fn drive_tabs(client: &Client) -> Result<(), String> {
+    send_the_session(client).await?;
+    keys(client, &format!("{CTRL}t")).await?;
+    text_until(
+        client,
+        ".request-tab.selected [data-testid=request-tab]",
+        |t| t == "GET org",
+    )
+    .await?;
+    if count(client, ".tab-strip [role=tab]").await? != 3 {
+        return Err("expected Connection and two request tabs".into());
+    }
+    // A second profile: its own tabs (just its Connection tab), then back to the demo's.
+    click(client, "[data-testid=new-profile]").await?;
+    fill(client, "[data-testid=profile-name]", "Elsewhere").await?;
+    fill(
+        client,
+        "[data-testid=profile-base-url]",
+        "https://vcd.elsewhere.example",
+    )
+    .await?;
+    fill(client, "[data-testid=profile-org]", "globex").await?;
+    fill(client, "[data-testid=profile-user]", "bob").await?;
+    click(client, "[data-testid=profile-save]").await?;
+    text_until(client, ".profile.selected .profile-name", |t| {
+        t == "Elsewhere"
+    })
+    .await?;
+    until_js(
+        client,
+        "return document.querySelectorAll('.tab-strip [role=tab]').length === 1",
+    )
+    .await?;
+    click(client, ".profile-list li:first-child button").await?;
+    until_js(
+        client,
+        "return document.querySelectorAll('.tab-strip [role=tab]').length === 3",
+    )
+    .await?;
+    let session_tab = "[data-testid=request-tab]";
+    click(client, session_tab).await?;
+    text_until(client, "[data-testid=response-status]", |t| {
+        t.contains("200 OK")
+    })
+    .await?;
+
+    // Log out and in again: the tabs and the Session's response are still there.
+    click(client, "[data-testid=connection-tab]").await?;
+    click(client, "[data-testid=logout]").await?;
+    text_of(client, "[data-testid=login]").await;
+    click(client, "[data-testid=login]").await?;
+    text_of(client, "[data-testid=session-line]").await;
+    if count(client, ".tab-strip [role=tab]").await? != 3 {
+        return Err("tabs were lost at logout/login".into());
+    }
+    click(client, session_tab).await?;
+    text_until(client, "[data-testid=response-status]", |t| {
+        t.contains("200 OK")
+    })
+    .await?;
+    Ok(())
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn every_shortcut_in_the_keymap_help_works() {
+    let window = AppWindow::open("keys").await;
+    let result = drive_keys(&window.client).await;
+    window.finish("e2e-keys.png", result).await;
+}
+
+async fn drive_keys(client: &Client) -> Result<(), String> {
+    // F1 and Ctrl+/ show the table; Esc closes it.
+    keys(client, F1).await?;
+    text_of(client, "[data-testid=keymap-help]").await;
+    let listed = count(client, "[data-testid=keymap-help] tr").await?;
+    keys(client, ESCAPE).await?;
+    until_js(
+        client,
+        "return !document.querySelector('[data-testid=keymap-help]')",
+    )
+    .await?;
+    keys(client, &format!("{CTRL}/")).await?;
+    text_of(client, "[data-testid=keymap-help]").await;
+    keys(client, ESCAPE).await?;
+    until_js(
+        client,
+        "return !document.querySelector('[data-testid=keymap-help]')",
+    )
+    .await?;
+    let mut tested = 2;
+
+    // Ctrl+Enter on the Connection tab gets the versions.
+    keys(client, &format!("{CTRL}{ENTER}")).await?;
+    text_of(
+        client,
+        "[data-testid=versions-table] tr[data-version='38.0']",
+    )
+    .await;
+    tested += 1;
+
+    // Ctrl+Enter on a request tab sends it.
+    log_in_and_open_the_session_tab(client).await?;
+    keys(client, &format!("{CTRL}{ENTER}")).await?;
+    text_until(client, "[data-testid=response-status]", |t| {
+        t.contains("200 OK")
+    })
+    .await?;
+    follow(
+        client,
+        "tr[data-rel=down][data-type='application/vnd.vmware.vcloud.orgList+xml']",
+    )
+    .await?;
+    let tab = ".request-tab.selected [data-testid=request-tab]";
+    // Alt+← and Alt+→ walk the tab's pages.
+    keys(client, &format!("{ALT}{LEFT}")).await?;
+    text_until(client, tab, |t| t == "GET session").await?;
+    keys(client, &format!("{ALT}{RIGHT}")).await?;
+    text_until(client, tab, |t| t == "GET org").await?;
+    tested += 2;
+
+    // Ctrl+T opens a tab, Ctrl+Shift+Tab and Ctrl+Tab move between tabs, Ctrl+W closes one.
+    keys(client, &format!("{CTRL}t")).await?;
+    until_js(
+        client,
+        "return document.querySelectorAll('.tab-strip [role=tab]').length === 3",
+    )
+    .await?;
+    let selected = |i: usize| {
+        format!(
+            "return [...document.querySelectorAll('.tab-strip [role=tab]')].findIndex((t) => \
+             t.getAttribute('aria-selected') === 'true') === {i}"
+        )
+    };
+    until_js(client, &selected(2)).await?;
+    keys(client, &format!("{CTRL}{SHIFT}{TAB}")).await?;
+    until_js(client, &selected(1)).await?;
+    keys(client, &format!("{CTRL}{TAB}")).await?;
+    until_js(client, &selected(2)).await?;
+    keys(client, &format!("{CTRL}{TAB}")).await?;
+    until_js(client, &selected(0)).await?;
+    keys(client, &format!("{CTRL}{SHIFT}{TAB}")).await?;
+    until_js(client, &selected(2)).await?;
+    keys(client, &format!("{CTRL}w")).await?;
+    until_js(
+        client,
+        "return document.querySelectorAll('.tab-strip [role=tab]').length === 2",
+    )
+    .await?;
+    text_until(client, tab, |t| t == "GET org").await?;
+    tested += 4;
+
+    // Ctrl+N opens the profile editor, Esc closes it.
+    keys(client, &format!("{CTRL}n")).await?;
+    text_of(client, "#editor-title").await;
+    keys(client, ESCAPE).await?;
+    until_js(client, "return !document.querySelector('#editor-title')").await?;
+    tested += 1;
+
+    // Ctrl+B hides and shows the sidebar; Ctrl+Shift+L puts the response beside the request.
+    keys(client, &format!("{CTRL}b")).await?;
+    text_of(client, ".sidebar.collapsed [data-testid=sidebar-toggle]").await;
+    keys(client, &format!("{CTRL}b")).await?;
+    text_of(client, "[data-testid=sidebar] .brand").await;
+    keys(client, &format!("{CTRL}{SHIFT}l")).await?;
+    text_of(client, ".request-view.side [data-testid=split]").await;
+    keys(client, &format!("{CTRL}{SHIFT}l")).await?;
+    text_of(client, ".request-view.stacked [data-testid=split]").await;
+    tested += 2;
+
+    // Ctrl+ + and Ctrl+ - zoom (the page's CSS viewport shrinks and grows), Ctrl+0 resets; the
+    // zoom is remembered.
+    let width = js(client, "return innerWidth").await?;
+    keys(client, &format!("{CTRL}+")).await?;
+    until_js(client, &format!("return innerWidth < {width}")).await?;
+    let stored = js(
+        client,
+        "return JSON.parse(localStorage.getItem('vcd-workbench.layout')).zoom",
+    )
+    .await?;
+    if stored.as_f64() != Some(1.1) {
+        return Err(format!("zoom stored as {stored}"));
+    }
+    keys(client, &format!("{CTRL}-")).await?;
+    until_js(client, &format!("return innerWidth === {width}")).await?;
+    keys(client, &format!("{CTRL}-")).await?;
+    until_js(client, &format!("return innerWidth > {width}")).await?;
+    keys(client, &format!("{CTRL}0")).await?;
+    until_js(client, &format!("return innerWidth === {width}")).await?;
+    tested += 3;
+
+    if tested != listed {
+        return Err(format!(
+            "the help lists {listed} shortcuts and this test tried {tested}"
+        ));
+    }
+    Ok(())
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn axe_finds_no_serious_or_critical_violation_in_the_main_views() {
+    let window = AppWindow::open("axe").await;
+    let result = drive_axe(&window.client).await;
+    window.finish("e2e-axe.png", result).await;
+}
+
+/// Runs axe-core (npm) in the page; returns its serious and critical violations, one line each.
+async fn axe_violations(client: &Client) -> Result<Vec<String>, String> {
+    let source = std::fs::read_to_string(
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("ui/node_modules/axe-core/axe.min.js"),
+    )
+    .map_err(|e| format!("axe-core is installed (npm ci in ui/): {e}"))?;
+    if js(client, "return typeof axe").await? != "object" {
+        client
+            .execute(&format!("{source}\nreturn true;"), vec![])
+            .await
+            .map_err(|e| format!("injecting axe-core: {e}"))?;
+    }
+    let found = client
+        .execute_async(
+            "const done = arguments[arguments.length - 1]; \
+             axe.run(document, { resultTypes: ['violations'] }).then((r) => done(r.violations \
+               .filter((v) => v.impact === 'serious' || v.impact === 'critical') \
+               .map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)), \
+               (e) => done([`axe failed: ${e}`]));",
+            vec![],
+        )
+        .await
+        .map_err(|e| format!("running axe-core: {e}"))?;
+    Ok(found
+        .as_array()
+        .map(|a| {
+            a.iter()
+                .filter_map(|v| v.as_str().map(str::to_string))
+                .collect()
+        })
+        .unwrap_or_default())
+}
+
+async fn drive_axe(client: &Client) -> Result<(), String> {
+    let mut problems = Vec::new();
+    click(client, "[data-testid=get-versions]").await?;
+    text_of(
+        client,
+        "[data-testid=versions-table] tr[data-version='38.0']",
+    )
+    .await;
+    problems.extend(
+        axe_violations(client)
+            .await?
+            .into_iter()
+            .map(|v| format!("Connection: {v}")),
+    );
+    send_the_session(client).await?;
+    problems.extend(
+        axe_violations(client)
+            .await?
+            .into_iter()
+            .map(|v| format!("Workbench: {v}")),
+    );
+    click(client, "[data-testid=new-profile]").await?;
+    text_of(client, "#editor-title").await;
+    problems.extend(
+        axe_violations(client)
+            .await?
+            .into_iter()
+            .map(|v| format!("Editor: {v}")),
+    );
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(problems.join("\n"))
+    }
 }

@@ -1,174 +1,136 @@
-import { useCallback, useEffect, useState } from "react";
-import type { AppStatus, Backend, ConnectionProfile, ErrorReport, LoginView, Settings } from "./api/backend";
+// The window: the sidebar, the selected profile's tabs and the active tab's view (Connection or a
+// request) filling the main area, the profile editor or Settings over it when open, and the status
+// bar. The page never scrolls; each pane does.
+import { useEffect, useMemo } from "react";
+import type { Backend } from "./api/backend";
 import { ErrorBanner } from "./components/ErrorBanner";
 import { Spinner } from "./components/Spinner";
-import { ProfileCard } from "./panels/profiles/ProfileCard";
-import { ProfileEditor, emptyProfile } from "./panels/profiles/ProfileEditor";
-import { ProfileList } from "./panels/profiles/ProfileList";
-import { SessionPanel } from "./panels/session/SessionPanel";
+import { ConnectionView } from "./panels/connection/ConnectionView";
+import { KeymapHelp } from "./panels/help/KeymapHelp";
+import { ProfileEditor } from "./panels/profiles/ProfileEditor";
+import { RequestView } from "./panels/request/RequestView";
 import { SettingsPanel } from "./panels/settings/SettingsPanel";
+import { Sidebar } from "./panels/sidebar/Sidebar";
 import { StatusBar } from "./panels/statusbar/StatusBar";
-import { VersionsPanel } from "./panels/versions/VersionsPanel";
-import { Workbench } from "./panels/workbench/Workbench";
+import { TabStrip, panelDomId, tabDomId } from "./panels/tabs/TabStrip";
+import { AppContext, createApp, useActions, useApp, useBackend } from "./state/app";
 import { FactsProvider } from "./state/facts";
-
-type Editing = null | { profile: ConnectionProfile } | { settings: true };
+import { installKeymap } from "./state/keymap";
 
 export function App({ backend }: { backend: Backend }) {
-  const [profiles, setProfiles] = useState<ConnectionProfile[] | null>(null);
-  const [bootError, setBootError] = useState<ErrorReport | null>(null);
-  const [selectedId, setSelectedId] = useState<string | null>(null);
-  const [status, setStatus] = useState<AppStatus | null>(null);
-  const [statusAt, setStatusAt] = useState(Date.now());
-  const [logins, setLogins] = useState<Record<string, LoginView>>({});
-  const [editing, setEditing] = useState<Editing>(null);
-  const [note, setNote] = useState<string | null>(null);
-  const [settings, setSettings] = useState<Settings>({ large_body_mb: 5, max_body_mb: 2048, variables: {} });
-
+  const app = useMemo(() => createApp(backend), [backend]);
+  useEffect(() => installKeymap(app), [app]);
   useEffect(() => {
-    backend
-      .getSettings()
-      .then(setSettings)
-      .catch((e) => setNote(`Settings could not be read, the defaults apply: ${(e as ErrorReport).message}`));
-  }, [backend]);
-
-  const refresh = useCallback(async () => {
-    try {
-      const [list, st] = await Promise.all([backend.listProfiles(), backend.appStatus()]);
-      setProfiles(list);
-      setStatus(st);
-      setStatusAt(Date.now());
-      setSelectedId((current) => (current && list.some((p) => p.id === current) ? current : (list[0]?.id ?? null)));
-    } catch (err) {
-      setBootError(err as ErrorReport);
-    }
-  }, [backend]);
-
-  useEffect(() => {
-    void refresh();
-  }, [refresh]);
-
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === "n") {
-        e.preventDefault();
-        setEditing({ profile: emptyProfile() });
-      } else if (e.key === "Escape") {
-        setEditing(null);
-      }
-    };
-    window.addEventListener("keydown", onKey);
-    return () => window.removeEventListener("keydown", onKey);
-  }, []);
-
-  const profile = profiles?.find((p) => p.id === selectedId) ?? null;
-  const loggedIn = new Set((status?.sessions ?? []).map((s) => s.profile_id));
-  const badge = (status?.sessions ?? []).find((s) => s.profile_id === selectedId) ?? null;
-
+    void app.actions.boot();
+  }, [app]);
   return (
-    <FactsProvider backend={backend}>
-      <div className="app">
-        <aside className="sidebar">
-          <div className="brand">VCD Workbench</div>
-          {profiles && (
-            <ProfileList
-              profiles={profiles}
-              selectedId={selectedId}
-              loggedIn={loggedIn}
-              onSelect={(id) => {
-                setSelectedId(id);
-                setEditing(null);
-              }}
-              onNew={() => setEditing({ profile: emptyProfile() })}
-            />
-          )}
-          <button className="link-button small settings-link" onClick={() => setEditing({ settings: true })} data-testid="open-settings">
-            Settings
-          </button>
-        </aside>
-        <main className="main">
-          {bootError && <ErrorBanner error={bootError} />}
-          {!bootError && !profiles && <Spinner label="Loading profiles…" />}
-          {note && (
-            <p className="note" role="status">
-              {note}{" "}
-              <button className="link-button" onClick={() => setNote(null)}>
-                OK
-              </button>
-            </p>
-          )}
-          {editing && "settings" in editing ? (
-            <SettingsPanel
-              settings={settings}
-              backend={backend}
-              onClose={() => setEditing(null)}
-              onSaved={(saved) => {
-                setSettings(saved);
-                setEditing(null);
-                setNote("Settings saved.");
-              }}
-            />
-          ) : editing ? (
-            <ProfileEditor
-              key={editing.profile.id || "new"}
-              initial={editing.profile}
-              backend={backend}
-              onCancel={() => setEditing(null)}
-              onSaved={(saved, savedNote) => {
-                setEditing(null);
-                setNote(savedNote);
-                setSelectedId(saved.id);
-                setLogins(({ [saved.id]: _, ...rest }) => rest);
-                void refresh();
-              }}
-              onDeleted={() => {
-                setEditing(null);
-                setSelectedId(null);
-                void refresh();
-              }}
-            />
-          ) : (
-            profile && (
-              <div className="profile-view" key={profile.id}>
-                <ProfileCard
-                  profile={profile}
-                  simulator={status?.simulator ?? null}
-                  onEdit={profile.builtin_simulator ? undefined : () => setEditing({ profile })}
-                />
-                <SessionPanel
-                  profile={profile}
-                  backend={backend}
-                  login={badge ? (logins[profile.id] ?? null) : null}
-                  onLoggedIn={(view) => {
-                    setLogins((l) => ({ ...l, [profile.id]: view }));
-                    void refresh();
-                  }}
-                  onLoggedOut={() => {
-                    setLogins(({ [profile.id]: _, ...rest }) => rest);
-                    void refresh();
-                  }}
-                />
-                {badge && (
-                  <Workbench
-                    key={`${profile.id}/${badge.summary.version}`}
-                    profileId={profile.id}
-                    backend={backend}
-                    org={profile.org}
-                    user={profile.user}
-                    legacySession={profile.session_header === "legacy" && badge.summary.legacy_token}
-                    version={badge.summary.version}
-                    largeBodyBytes={settings.large_body_mb * 1024 * 1024}
-                    onUsed={() => void refresh()}
-                  />
-                )}
-                <VersionsPanel profile={profile} backend={backend} onSettled={refresh} />
-              </div>
-            )
-          )}
-          {profiles && profiles.length === 0 && <p className="empty-state">No connection profiles.</p>}
-        </main>
-        <StatusBar status={status} badge={badge} fetchedAt={statusAt} />
+    <AppContext.Provider value={app}>
+      <FactsProvider backend={backend}>
+        <Window />
+      </FactsProvider>
+    </AppContext.Provider>
+  );
+}
+
+function Window() {
+  const status = useApp((s) => s.status);
+  const statusAt = useApp((s) => s.statusAt);
+  const selectedId = useApp((s) => s.selectedId);
+  const helpOpen = useApp((s) => s.helpOpen);
+  const badge = (status?.sessions ?? []).find((s) => s.profile_id === selectedId) ?? null;
+  return (
+    <div className="app">
+      <Sidebar />
+      <main className="main" aria-label="Workbench">
+        <Main />
+      </main>
+      <StatusBar status={status} badge={badge} fetchedAt={statusAt} />
+      {helpOpen && <KeymapHelp />}
+    </div>
+  );
+}
+
+function Main() {
+  const actions = useActions();
+  const backend = useBackend();
+  const profiles = useApp((s) => s.profiles);
+  const bootError = useApp((s) => s.bootError);
+  const selectedId = useApp((s) => s.selectedId);
+  const editing = useApp((s) => s.editing);
+  const note = useApp((s) => s.note);
+  const settings = useApp((s) => s.settings);
+  const tabs = useApp((s) => (s.selectedId ? s.tabs[s.selectedId] : undefined));
+  const profile = profiles?.find((p) => p.id === selectedId) ?? null;
+
+  if (bootError) return <ErrorBanner error={bootError} />;
+  if (!profiles) return <Spinner label="Loading profiles…" />;
+  const noteLine = note && (
+    <p className="note" role="status">
+      {note}{" "}
+      <button className="link-button" onClick={() => actions.setNote(null)}>
+        OK
+      </button>
+    </p>
+  );
+  if (editing) {
+    return (
+      <div className="pane overlay-pane">
+        {noteLine}
+        {"settings" in editing ? (
+          <SettingsPanel
+            settings={settings}
+            backend={backend}
+            onClose={() => actions.edit(null)}
+            onSaved={(saved) => {
+              actions.setSettings(saved);
+              actions.edit(null);
+              actions.setNote("Settings saved.");
+            }}
+          />
+        ) : (
+          <ProfileEditor
+            key={editing.profile.id || "new"}
+            initial={editing.profile}
+            backend={backend}
+            onCancel={() => actions.edit(null)}
+            onSaved={(saved, savedNote) => {
+              actions.setNote(savedNote);
+              actions.forgetLogin(saved.id);
+              actions.selectProfile(saved.id);
+              void actions.refresh();
+            }}
+            onDeleted={() => {
+              actions.edit(null);
+              void actions.refresh();
+            }}
+          />
+        )}
       </div>
-    </FactsProvider>
+    );
+  }
+  if (!profile || !tabs) return <p className="empty-state">No connection profiles.</p>;
+  const tab = tabs.tabs.find((t) => t.id === tabs.activeId) ?? tabs.tabs[0];
+  return (
+    <>
+      <TabStrip profileId={profile.id} tabs={tabs} />
+      {noteLine}
+      {tab && (
+        <div
+          role="tabpanel"
+          id={panelDomId(tab.id)}
+          aria-labelledby={tabDomId(tab.id)}
+          className="tab-panel"
+          key={`${profile.id}/${tab.id}`}
+        >
+          {tab.kind === "connection" ? (
+            <div className="pane connection-pane">
+              <ConnectionView profile={profile} />
+            </div>
+          ) : (
+            <RequestView profile={profile} tab={tab} />
+          )}
+        </div>
+      )}
+    </>
   );
 }

@@ -322,3 +322,39 @@ async fn discover_maps_the_world_breadth_first_within_its_limits() {
     assert_eq!(cancelled.pages, 3);
     sim.stop().await;
 }
+
+#[tokio::test]
+async fn a_method_a_path_does_not_take_gets_vcds_405_in_every_route_family() {
+    let sim = sim(1).await;
+    let m = alice(&sim);
+    m.login().await.unwrap();
+    for (method, path) in [
+        (Method::POST, "/api/versions"),
+        (Method::PUT, "/api/org/"),
+        (Method::GET, "/cloudapi/1.0.0/sessions/provider"),
+        (Method::PATCH, "/api/session"),
+        (Method::DELETE, "/api/vdcStorageProfile/any"),
+    ] {
+        let r = m
+            .send(
+                method.clone(),
+                path,
+                &HeaderMap::new(),
+                None,
+                &mut Exchange::default(),
+            )
+            .await
+            .unwrap();
+        let body = String::from_utf8_lossy(r.body.in_memory().unwrap()).into_owned();
+        assert_eq!(r.status, 405, "{method} {path}");
+        assert!(
+            body.contains("METHOD_NOT_ALLOWED"),
+            "{method} {path}: {body}"
+        );
+        assert!(
+            body.contains(&format!("HTTP method {method} is not supported")),
+            "{body}"
+        );
+    }
+    sim.stop().await;
+}

@@ -8,12 +8,33 @@ use crate::sessions::{Lookup, SimSession};
 use axum::extract::{Path, RawQuery, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
+use axum::routing::{any, get, post};
 use axum::Form;
+use axum::Router;
 use base64::Engine;
 use serde::Deserialize;
 use serde_json::json;
 
 use vcd_api::SYSTEM_ORG;
+
+/// The routes of this family (logins, sessions, API tokens); routes.rs merges the families and
+/// answers a wrong method once for all.
+pub fn routes() -> Router<Shared> {
+    Router::new()
+        .route("/api/sessions", post(legacy_login))
+        .route("/api/session", get(get_session).delete(delete_session))
+        .route("/api/admin/org/{id}/users", any(user_management))
+        .route("/cloudapi/1.0.0/users", any(user_management))
+        .route("/cloudapi/1.0.0/tokens", any(user_management))
+        .route("/cloudapi/1.0.0/sessions", post(cloudapi_tenant_login))
+        .route(
+            "/cloudapi/1.0.0/sessions/provider",
+            post(cloudapi_provider_login),
+        )
+        .route("/cloudapi/1.0.0/sessions/current", get(cloudapi_current))
+        .route("/oauth/tenant/{org}/token", post(tenant_token))
+        .route("/oauth/provider/token", post(provider_token))
+}
 
 /// VCD's answer to bad credentials (`http-401-api-sessions-bad-credentials.http`).
 fn unauthorized_basic() -> Response {

@@ -8,7 +8,7 @@ use crate::world_routes as world;
 use axum::extract::{Path, Request, State};
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
-use axum::routing::{any, get, post};
+use axum::routing::get;
 use axum::Router;
 use sha2::{Digest, Sha256};
 use std::sync::Arc;
@@ -48,111 +48,14 @@ impl SimState {
 
 pub fn router(state: Shared) -> Router {
     Router::new()
-        .route("/api/versions", get(versions).fallback(method_not_allowed))
-        .route(
-            "/api/sessions",
-            post(auth::legacy_login).fallback(method_not_allowed),
-        )
-        .route(
-            "/api/session",
-            get(auth::get_session)
-                .delete(auth::delete_session)
-                .fallback(method_not_allowed),
-        )
-        .route("/api/org", get(org_list).fallback(method_not_allowed))
-        .route("/api/org/", get(org_list).fallback(method_not_allowed))
-        .route("/api/org/{id}", get(org).fallback(method_not_allowed))
-        .route(
-            "/api/vdc/{id}",
-            get(world::vdc).fallback(method_not_allowed),
-        )
-        .route(
-            "/api/vdc/{id}/edgeGateways",
-            get(world::vdc_edge_gateways).fallback(method_not_allowed),
-        )
-        .route(
-            "/api/vdc/{id}/metadata",
-            get(world::vdc_metadata).fallback(method_not_allowed),
-        )
-        .route(
-            "/api/vApp/{id}",
-            get(world::vapp_or_vm).fallback(method_not_allowed),
-        )
-        .route(
-            "/api/vApp/{id}/metadata",
-            get(world::vapp_or_vm_metadata).fallback(method_not_allowed),
-        )
-        .route(
-            "/api/vApp/{id}/owner",
-            get(world::vapp_owner).fallback(method_not_allowed),
-        )
-        .route(
-            "/api/catalog/{id}",
-            get(world::catalog).fallback(method_not_allowed),
-        )
-        .route(
-            "/api/catalog/{id}/metadata",
-            get(world::catalog_metadata).fallback(method_not_allowed),
-        )
-        .route(
-            "/api/catalogItem/{id}",
-            get(world::catalog_item).fallback(method_not_allowed),
-        )
-        .route(
-            "/api/vAppTemplate/{id}",
-            get(world::template).fallback(method_not_allowed),
-        )
-        .route(
-            "/api/vAppTemplate/{id}/owner",
-            get(world::template_owner).fallback(method_not_allowed),
-        )
-        .route(
-            "/api/admin/edgeGateway/{id}",
-            get(world::edge_gateway).fallback(method_not_allowed),
-        )
-        .route(
-            "/api/network/{id}",
-            get(world::network).fallback(method_not_allowed),
-        )
-        .route(
-            "/api/network/{id}/metadata",
-            get(world::network_metadata).fallback(method_not_allowed),
-        )
-        .route(
-            "/api/catalogItem/{id}/metadata",
-            get(world::catalog_item_metadata).fallback(method_not_allowed),
-        )
-        .route(
-            "/api/vAppTemplate/{id}/metadata",
-            get(world::template_metadata).fallback(method_not_allowed),
-        )
-        .route(
-            "/api/vdcStorageProfile/{id}",
-            get(world::storage_profile).fallback(method_not_allowed),
-        )
-        .route("/api/admin/org/{id}/users", any(auth::user_management))
-        .route("/cloudapi/1.0.0/users", any(auth::user_management))
-        .route("/cloudapi/1.0.0/tokens", any(auth::user_management))
-        .route(
-            "/cloudapi/1.0.0/sessions",
-            post(auth::cloudapi_tenant_login).fallback(method_not_allowed),
-        )
-        .route(
-            "/cloudapi/1.0.0/sessions/provider",
-            post(auth::cloudapi_provider_login).fallback(method_not_allowed),
-        )
-        .route(
-            "/cloudapi/1.0.0/sessions/current",
-            get(auth::cloudapi_current).fallback(method_not_allowed),
-        )
-        .route(
-            "/oauth/tenant/{org}/token",
-            post(auth::tenant_token).fallback(method_not_allowed),
-        )
-        .route(
-            "/oauth/provider/token",
-            post(auth::provider_token).fallback(method_not_allowed),
-        )
+        .route("/api/versions", get(versions))
+        .route("/api/org", get(org_list))
+        .route("/api/org/", get(org_list))
+        .route("/api/org/{id}", get(org))
+        .merge(auth::routes())
+        .merge(world::routes())
+        // One answer, as VCD words it, for a path that exists with a method it does not take.
+        .method_not_allowed_fallback(method_not_allowed)
         .fallback(not_found)
         .with_state(state)
 }

@@ -10,8 +10,33 @@ use crate::world::{self, EntityId, Kind};
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
+use axum::routing::get;
+use axum::Router;
 use quick_xml::escape::escape;
 use std::fmt::Write;
+
+/// The routes of this family (the tenant world's entities); routes.rs merges the families and
+/// answers a wrong method once for all.
+pub fn routes() -> Router<Shared> {
+    Router::new()
+        .route("/api/vdc/{id}", get(vdc))
+        .route("/api/vdc/{id}/edgeGateways", get(vdc_edge_gateways))
+        .route("/api/vdc/{id}/metadata", get(vdc_metadata))
+        .route("/api/vApp/{id}", get(vapp_or_vm))
+        .route("/api/vApp/{id}/metadata", get(vapp_or_vm_metadata))
+        .route("/api/vApp/{id}/owner", get(vapp_owner))
+        .route("/api/catalog/{id}", get(catalog))
+        .route("/api/catalog/{id}/metadata", get(catalog_metadata))
+        .route("/api/catalogItem/{id}", get(catalog_item))
+        .route("/api/vAppTemplate/{id}", get(template))
+        .route("/api/vAppTemplate/{id}/owner", get(template_owner))
+        .route("/api/admin/edgeGateway/{id}", get(edge_gateway))
+        .route("/api/network/{id}", get(network))
+        .route("/api/network/{id}/metadata", get(network_metadata))
+        .route("/api/catalogItem/{id}/metadata", get(catalog_item_metadata))
+        .route("/api/vAppTemplate/{id}/metadata", get(template_metadata))
+        .route("/api/vdcStorageProfile/{id}", get(storage_profile))
+}
 
 const DECL: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#;
 const NS: &str = r#"xmlns="http://www.vmware.com/vcloud/v1.5" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance""#;

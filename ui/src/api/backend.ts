@@ -2,6 +2,7 @@
 import { invoke } from "@tauri-apps/api/core";
 import { listen } from "@tauri-apps/api/event";
 import { save } from "@tauri-apps/plugin-dialog";
+import { getCurrentWebview } from "@tauri-apps/api/webview";
 import type { AppStatus } from "./generated/AppStatus";
 import type { Commands } from "./generated/Commands";
 import type { ConnectionProfile } from "./generated/ConnectionProfile";
@@ -123,6 +124,8 @@ export const backend = {
     });
     return path ?? null;
   },
+  /** The web view's zoom (Ctrl + / - / 0): the page's layout scales as a whole. */
+  setZoom: (factor: number) => getCurrentWebview().setZoom(factor),
   responseBody: (responseId: number, formatted: boolean, from: number) =>
     call("response_body", { responseId, formatted, from }),
 };

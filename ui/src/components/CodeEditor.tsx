@@ -63,7 +63,8 @@ export const CodeEditor = forwardRef<CodeEditorHandle, Props>(function CodeEdito
           theme.current.of(dark() ? oneDark : []),
           EditorState.readOnly.of(readOnly),
           EditorView.editable.of(!readOnly),
-          EditorView.contentAttributes.of({ "aria-label": label }),
+          // A read-only body stays reachable by keyboard, to scroll and select it.
+          EditorView.contentAttributes.of(readOnly ? { "aria-label": label, tabindex: "0" } : { "aria-label": label }),
           EditorView.updateListener.of((u) => {
             if (u.docChanged) callbacks.current.onChange?.(u.state.doc.toString());
           }),

@@ -12,23 +12,6 @@ interface Props {
   onCancel: () => void;
 }
 
-export function emptyProfile(): ConnectionProfile {
-  return {
-    id: "",
-    name: "",
-    base_url: "https://",
-    org: "",
-    user: "",
-    auth: "password",
-    api_version: null,
-    trust: { mode: "system" },
-    session_header: "bearer",
-    proxy: null,
-    builtin_simulator: false,
-    variables: {},
-  };
-}
-
 type TrustMode = TlsTrust["mode"];
 
 /** Create or change a connection profile. The secret goes to the OS keyring, never into the profile. */

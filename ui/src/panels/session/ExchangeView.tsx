@@ -9,6 +9,9 @@ interface Props {
   reveal?: (step: number, side: HeaderSide, index: number) => Promise<string>;
 }
 
+/** The steps shown unfolded: the ones the user asked for and the ones that carry credentials. */
+const OPEN: ExchangePurpose[] = ["request", "login", "token_exchange", "retry"];
+
 const PURPOSES: Record<ExchangePurpose, string> = {
   request: "Request",
   versions: "Versions",
@@ -62,7 +65,7 @@ export function ExchangeSteps({ steps, reveal }: Props) {
   return (
     <>
         {steps.map((step, i) => (
-          <details key={i} className="exchange-step" open={i === 0}>
+          <details key={i} className="exchange-step" open={OPEN.includes(step.purpose)}>
             <summary>
               <span className="purpose small muted">{PURPOSES[step.purpose]}</span>{" "}
               <span className="method">{step.method}</span> <span className="mono">{step.url}</span>{" "}

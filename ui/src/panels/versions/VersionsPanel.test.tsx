@@ -2,6 +2,14 @@ import { cleanup, fireEvent, render, screen, within } from "@testing-library/rea
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { ConnectionProfile, ErrorReport, VersionList } from "../../api/backend";
 import { VersionsPanel } from "./VersionsPanel";
+import { installKeymap } from "../../state/keymap";
+import { testApp } from "../../state/testing";
+
+function show(getVersions: () => Promise<VersionList>) {
+  const { app, wrap } = testApp({ getVersions });
+  render(wrap(<VersionsPanel profile={profile} />));
+  return app;
+}
 
 afterEach(cleanup);
 
@@ -39,7 +47,7 @@ const list: VersionList = {
 describe("VersionsPanel", () => {
   it("lists the versions and shows the default version's Accept header", async () => {
     const getVersions = vi.fn().mockResolvedValue(list);
-    render(<VersionsPanel profile={profile} backend={{ getVersions }} />);
+    show(getVersions);
     fireEvent.click(screen.getByTestId("get-versions"));
     const header = await screen.findByTestId("accept-header");
     expect(header.textContent).toBe("Accept: application/*+xml;version=38.0");
@@ -52,7 +60,7 @@ describe("VersionsPanel", () => {
   });
 
   it("changes the Accept header when another version is picked", async () => {
-    render(<VersionsPanel profile={profile} backend={{ getVersions: vi.fn().mockResolvedValue(list) }} />);
+    show(vi.fn().mockResolvedValue(list));
     fireEvent.click(screen.getByTestId("get-versions"));
     await screen.findByTestId("versions-table");
     const row = document.querySelector('tr[data-version="37.0"]');
@@ -62,11 +70,14 @@ describe("VersionsPanel", () => {
     expect(screen.getByTestId("versions-summary").textContent).toContain("you picked 37.0");
   });
 
-  it("runs on Ctrl+Enter", async () => {
+  it("runs on Ctrl+Enter on the profile's Connection tab", async () => {
     const getVersions = vi.fn().mockResolvedValue(list);
-    render(<VersionsPanel profile={profile} backend={{ getVersions }} />);
+    const app = show(getVersions);
+    app.actions.selectProfile(profile.id);
+    const uninstall = installKeymap(app);
     fireEvent.keyDown(window, { key: "Enter", ctrlKey: true });
     await screen.findByTestId("versions-table");
+    uninstall();
     expect(getVersions).toHaveBeenCalledTimes(1);
   });
 
@@ -77,7 +88,7 @@ describe("VersionsPanel", () => {
       fingerprint: "AA:BB:CC",
       status: null,
     };
-    render(<VersionsPanel profile={profile} backend={{ getVersions: vi.fn().mockRejectedValue(error) }} />);
+    show(vi.fn().mockRejectedValue(error));
     fireEvent.click(screen.getByTestId("get-versions"));
     const banner = await screen.findByTestId("error-banner");
     expect(banner.textContent).toContain("Certificate not trusted");

@@ -1,49 +1,26 @@
-import { useCallback, useEffect, useState } from "react";
-import type { Backend, ConnectionProfile, ErrorReport, VersionList } from "../../api/backend";
+import { useState } from "react";
+import type { ConnectionProfile } from "../../api/backend";
 import { ErrorBanner } from "../../components/ErrorBanner";
 import { Spinner } from "../../components/Spinner";
+import { useActions, useApp, type VersionsLoad } from "../../state/app";
 import { VersionsTable } from "./VersionsTable";
 
 interface Props {
   profile: ConnectionProfile;
-  backend: Pick<Backend, "getVersions">;
-  /** Called after each attempt, so the status bar can refresh (the simulator may have started). */
-  onSettled?: () => void;
 }
 
-type Load =
-  | { state: "idle" }
-  | { state: "loading" }
-  | { state: "loaded"; list: VersionList }
-  | { state: "failed"; error: ErrorReport };
+const IDLE: VersionsLoad = { state: "idle" };
 
-export function VersionsPanel({ profile, backend, onSettled }: Props) {
-  const [load, setLoad] = useState<Load>({ state: "idle" });
-  const [selected, setSelected] = useState<string | null>(null);
-
-  const fetchVersions = useCallback(async () => {
-    setLoad({ state: "loading" });
-    try {
-      const list = await backend.getVersions(profile.id);
-      setLoad({ state: "loaded", list });
-      setSelected(list.default ?? list.versions[0]?.version ?? null);
-    } catch (err) {
-      setLoad({ state: "failed", error: err as ErrorReport });
-    } finally {
-      onSettled?.();
-    }
-  }, [backend, profile.id, onSettled]);
-
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if ((e.ctrlKey || e.metaKey) && e.key === "Enter") {
-        e.preventDefault();
-        void fetchVersions();
-      }
-    };
-    window.addEventListener("keydown", onKey);
-    return () => window.removeEventListener("keydown", onKey);
-  }, [fetchVersions]);
+/** The versions the profile's server offers (from the store: they stay while tabs change), and the
+ * Accept header of the one picked. */
+export function VersionsPanel({ profile }: Props) {
+  const actions = useActions();
+  const load = useApp((s) => s.versionLists[profile.id] ?? IDLE);
+  const [picked, setPicked] = useState<string | null>(null);
+  const fetchVersions = () => void actions.fetchVersions(profile.id);
+  const loaded = load.state === "loaded" ? load.list : null;
+  const selected = picked ?? loaded?.default ?? loaded?.versions[0]?.version ?? null;
+  const setSelected = setPicked;
 
   const list = load.state === "loaded" ? load.list : null;
   const chosen = list?.versions.find((v) => v.version === selected) ?? null;
@@ -56,7 +33,7 @@ export function VersionsPanel({ profile, backend, onSettled }: Props) {
         <div className="actions">
           <button
             className="primary"
-            onClick={() => void fetchVersions()}
+            onClick={fetchVersions}
             disabled={load.state === "loading"}
             data-testid="get-versions"
             title="GET /api/versions (Ctrl+Enter)"
@@ -82,7 +59,7 @@ export function VersionsPanel({ profile, backend, onSettled }: Props) {
         </div>
       )}
       {load.state === "failed" && (
-        <ErrorBanner error={load.error} onDismiss={() => setLoad({ state: "idle" })} />
+        <ErrorBanner error={load.error} />
       )}
       {list && (
         <>

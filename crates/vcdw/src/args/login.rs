@@ -1,7 +1,7 @@
 //! The flags of commands that log in: where the VCD is, who logs in, and where the secret comes from.
 //! Secrets never come from a command-line value (it would land in shell history and `ps`).
 
-use crate::trust_args::TrustArgs;
+use crate::args::TrustArgs;
 use clap::Args;
 use std::io::BufRead;
 use vcd_core::{

@@ -114,7 +114,8 @@ export function Composer({
           ))}
         </div>
       )}
-      <div role="tablist" className="tabs">
+      <div className="tabs">
+        <div role="tablist" aria-label="Request parts" className="tab-group">
         <button
           role="tab"
           aria-selected={part === "params"}
@@ -140,6 +141,7 @@ export function Composer({
         <button role="tab" aria-selected={part === "body"} className={part === "body" ? "tab selected" : "tab"} onClick={() => setPart("body")}>
           Body{draft.body ? " •" : ""}
         </button>
+        </div>
         <label className="inline small timeout">
           Timeout{" "}
           <input

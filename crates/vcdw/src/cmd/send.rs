@@ -1,16 +1,16 @@
-//! `vcdw send` (one request with the session attached) and `vcdw links` (Discover, saved to a file).
+//! `vcdw send`: one request with the session attached (the profile's kept session, else a fresh
+//! login), printed as text or JSON; exits non-zero on HTTP 400 and above.
 
-use crate::login_args::LoginArgs;
+use crate::args::LoginArgs;
 use crate::print_error_json;
-use crate::session_cmd;
+use crate::session;
 use clap::Args;
 use serde_json::json;
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
-use std::sync::atomic::AtomicBool;
 use vcd_core::{
-    defined_variables, discover, save_link_map, terminal_safe, Body, CoreError, DiscoverLimits,
-    DraftHeader, ExportFormat, ProfileStore, RequestAuth, RequestDraft, ResponseView, Settings,
+    defined_variables, terminal_safe, Body, CoreError, DraftHeader, ProfileStore, RequestAuth,
+    RequestDraft, ResponseView, Settings,
 };
 
 #[derive(Args)]
@@ -35,24 +35,6 @@ pub struct SendArgs {
     json: bool,
 }
 
-#[derive(Args)]
-pub struct LinksArgs {
-    #[command(flatten)]
-    login: LoginArgs,
-    /// Where to start (a path or URL); default: the Session.
-    #[arg(long, value_name = "PATH")]
-    from: Option<String>,
-    /// How many link levels to follow beyond the start page (0: its links only).
-    #[arg(long, default_value_t = 0)]
-    depth: usize,
-    /// Fetch at most this many pages.
-    #[arg(long, default_value_t = 500)]
-    max_pages: usize,
-    /// The file to write; its extension picks the format: .json, .csv, .md or .xml.
-    #[arg(long, value_name = "FILE")]
-    out: PathBuf,
-}
-
 fn parse_header(text: &str) -> Result<DraftHeader, String> {
     let (name, value) = text
         .split_once(':')
@@ -64,7 +46,7 @@ fn parse_header(text: &str) -> Result<DraftHeader, String> {
     })
 }
 
-pub async fn send(args: SendArgs) -> Result<(), String> {
+pub async fn run(args: SendArgs) -> Result<(), String> {
     let as_json = args.json;
     let fail = |err: CoreError| {
         if as_json {
@@ -100,7 +82,7 @@ pub async fn send(args: SendArgs) -> Result<(), String> {
         let manager = vcd_core::SessionManager::new(&options, request).map_err(fail)?;
         (manager, false, RequestAuth::None)
     } else {
-        let (manager, kept) = session_cmd::open(&args.login).await.map_err(fail)?;
+        let (manager, kept) = session::open(&args.login).await.map_err(fail)?;
         (manager, kept, RequestAuth::Inherit)
     };
     let profile_vars = match &args.login.profile {
@@ -117,7 +99,7 @@ pub async fn send(args: SendArgs) -> Result<(), String> {
         .await
         .map(|sent| sent.response);
     let auth = manager.session().map(|s| s.auth);
-    session_cmd::close(manager, kept).await;
+    session::close(manager, kept).await;
     let response = result.map_err(fail)?;
     let view = ResponseView::of(&response, auth);
     if as_json {
@@ -231,48 +213,4 @@ fn print_json_with_body(body: &Body, rest: &serde_json::Value) -> std::io::Resul
     }
     out.write_all(b"}\n")?;
     out.flush()
-}
-
-pub async fn links(args: LinksArgs) -> Result<(), String> {
-    // Refuse a file name with no known format before any network work.
-    ExportFormat::from_path(&args.out).map_err(|e| e.to_string())?;
-    if args.login.no_auth {
-        return Err("--no-auth is for vcdw send: Discover follows links with the session".into());
-    }
-    let (manager, kept) = session_cmd::open(&args.login)
-        .await
-        .map_err(|e| e.to_string())?;
-    let cancel = AtomicBool::new(false);
-    // A progress line that rewrites itself only makes sense on a terminal.
-    let live = std::io::stderr().is_terminal();
-    let limits = DiscoverLimits {
-        depth: args.depth,
-        max_pages: args.max_pages.max(1),
-    };
-    let result = discover(&manager, args.from.as_deref(), limits, &cancel, |p| {
-        if live {
-            eprint!(
-                "\rvcdw: {} of {} pages read, {} links ",
-                p.pages_done, p.pages_known, p.links
-            );
-        }
-    })
-    .await;
-    if live {
-        eprintln!();
-    }
-    session_cmd::close(manager, kept).await;
-    let found = result.map_err(|e| e.to_string())?;
-    for (page, why) in &found.failed {
-        eprintln!("vcdw: skipped {page}: {why}");
-    }
-    let format = save_link_map(found.map.rows(), &args.out).map_err(|e| e.to_string())?;
-    println!(
-        "Saved {} links from {} pages to {} ({:?}).",
-        found.map.len(),
-        found.pages,
-        args.out.display(),
-        format
-    );
-    Ok(())
 }

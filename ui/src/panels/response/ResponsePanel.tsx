@@ -98,7 +98,7 @@ export function ResponsePanel({ sent, largeBodyBytes, backend, onOpen, onSaveLin
           Redirect to <span className="mono">{v.redirect.location}</span>. {v.redirect.reason}
         </p>
       )}
-      <div role="tablist" className="tabs">
+      <div role="tablist" aria-label="Response views" className="tabs">
         {tab("body", "Body")}
         {tab("headers", `Headers (${v.headers.length})`)}
         {tab("links", `Links (${linkCount})`)}

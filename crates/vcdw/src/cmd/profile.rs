@@ -1,12 +1,18 @@
 //! `vcdw profile add|list|remove|forget-secret`: the profiles the app shows too.
 
-use crate::trust_args::TrustArgs;
+use crate::args::TrustArgs;
 use clap::{Args, Subcommand};
 use std::io::BufRead;
 use vcd_core::{
     AuthKind, ConnectionProfile, ProfileStore, Secret, SecretLocation, SecretStore, SessionHeader,
     TlsTrust,
 };
+
+#[derive(Args)]
+pub struct ProfileArgs {
+    #[command(subcommand)]
+    command: ProfileCommand,
+}
 
 #[derive(Subcommand)]
 pub enum ProfileCommand {
@@ -75,7 +81,8 @@ fn trust_word(trust: &TlsTrust) -> String {
     }
 }
 
-pub fn run(command: ProfileCommand) -> Result<(), String> {
+pub fn run(args: ProfileArgs) -> Result<(), String> {
+    let command = args.command;
     match command {
         ProfileCommand::Add(args) => add(*args),
         ProfileCommand::List { json } => {
@@ -135,7 +142,7 @@ fn add(args: AddArgs) -> Result<(), String> {
         id: String::new(),
         name: args.name.clone(),
         base_url: args.url.clone(),
-        org: crate::login_args::org_of(args.org.as_deref(), args.provider)?,
+        org: crate::args::org_of(args.org.as_deref(), args.provider)?,
         user: args.user.clone().unwrap_or_default(),
         auth,
         api_version: args.version.clone(),
@@ -158,6 +165,7 @@ fn add(args: AddArgs) -> Result<(), String> {
             .collect::<Result<_, _>>()?,
         unknown: Default::default(),
     };
+    vcd_core::check_savable(&profile).map_err(|e| e.to_string())?;
     let saved = store()?.save(profile).map_err(|e| e.to_string())?;
     println!("Saved profile '{}'.", saved.id);
     if args.password_stdin || args.token_stdin {

@@ -1,0 +1,9 @@
+//! One module per subcommand: its arguments (`NameArgs`) and `run`.
+
+pub mod links;
+pub mod login;
+pub mod logout;
+pub mod profile;
+pub mod send;
+pub mod sim;
+pub mod versions;

@@ -1,0 +1,475 @@
+// The app's state in one place: profiles, sessions, settings, each profile's tabs (with their
+// back/forward pages and responses), the window's layout; and the actions that change it. Panels
+// read it through useApp() and call actions; only actions talk to the backend (through api/).
+import { createContext, useContext } from "react";
+import type {
+  AppStatus,
+  Backend,
+  ConnectionProfile,
+  ErrorReport,
+  LoginView,
+  RequestAuth,
+  RequestDraft,
+  SentResponse,
+  Settings,
+  VersionList,
+} from "../api/backend";
+import { loadLayout, saveLayout, stepZoom, type Layout } from "./layout";
+import { createStore, useSelector, type Store } from "./store";
+
+/** One request and what came back. */
+export interface Page {
+  draft: RequestDraft;
+  /** Held in memory only: pasted credentials are never saved. */
+  auth: RequestAuth;
+  sent: SentResponse | null;
+  error: ErrorReport | null;
+  /** Edited since it was last sent (the tab shows a mark). */
+  edited: boolean;
+}
+
+export interface RequestTab {
+  kind: "request";
+  id: number;
+  pages: Page[];
+  /** The page shown; Back and Forward move it. */
+  at: number;
+}
+
+/** The profile's connection: details, versions, log in and out, the login exchange. */
+export interface ConnectionTab {
+  kind: "connection";
+  id: number;
+}
+
+export type Tab = ConnectionTab | RequestTab;
+
+export interface ProfileTabs {
+  tabs: Tab[];
+  activeId: number;
+}
+
+/** Asking a profile's server for its API versions (the Connection tab's table). */
+export type VersionsLoad =
+  | { state: "idle" }
+  | { state: "loading" }
+  | { state: "loaded"; list: VersionList }
+  | { state: "failed"; error: ErrorReport };
+
+export type Editing = null | { profile: ConnectionProfile } | { settings: true };
+
+export interface AppState {
+  profiles: ConnectionProfile[] | null;
+  bootError: ErrorReport | null;
+  selectedId: string | null;
+  status: AppStatus | null;
+  statusAt: number;
+  logins: Record<string, LoginView>;
+  editing: Editing;
+  note: string | null;
+  settings: Settings;
+  /** Each profile's tabs; they outlive profile switches, logouts and the editor. */
+  tabs: Record<string, ProfileTabs>;
+  /** The request in flight of each tab, by tab id. */
+  inFlight: Record<number, number>;
+  /** Each profile's answer to GET /api/versions; its active versions are the composer's picker. */
+  versionLists: Record<string, VersionsLoad>;
+  /** The version the picker shows, per profile. */
+  version: Record<string, string>;
+  /** Bumped when a response arrives, so counts of seen links refresh. */
+  revision: number;
+  layout: Layout;
+  helpOpen: boolean;
+}
+
+/** Pages further back than this keep their request but not their response. */
+export const KEPT_PAGES_WITH_RESPONSES = 4;
+
+export const INHERIT: RequestAuth = { kind: "inherit" };
+
+let lastId = 0;
+const nextId = () => ++lastId;
+
+export function tabTitle(tab: Tab): string {
+  if (tab.kind === "connection") return "Connection";
+  const page = tab.pages[tab.at];
+  if (!page) return "";
+  const path = page.draft.url.replace(/^https?:\/\/[^/]+/, "").replace(/\?.*$/, "");
+  const last = path.split("/").filter(Boolean).slice(-1)[0] ?? path;
+  // A long id (vm-3f2a…) is cut: the tab's tooltip has the whole URL.
+  return !last ? "/" : last.length > 24 ? `${last.slice(0, 23)}…` : last;
+}
+
+export function currentPage(tab: Tab | undefined): Page | null {
+  return tab?.kind === "request" ? (tab.pages[tab.at] ?? null) : null;
+}
+
+/** A blank profile for the editor (+ New, Ctrl+N). */
+export function emptyProfile(): ConnectionProfile {
+  return {
+    id: "",
+    name: "",
+    base_url: "https://",
+    org: "",
+    user: "",
+    auth: "password",
+    api_version: null,
+    trust: { mode: "system" },
+    session_header: "bearer",
+    proxy: null,
+    builtin_simulator: false,
+    variables: {},
+  };
+}
+
+function initialState(): AppState {
+  return {
+    profiles: null,
+    bootError: null,
+    selectedId: null,
+    status: null,
+    statusAt: Date.now(),
+    logins: {},
+    editing: null,
+    note: null,
+    settings: { large_body_mb: 5, max_body_mb: 2048, variables: {} },
+    tabs: {},
+    inFlight: {},
+    versionLists: {},
+    version: {},
+    revision: 0,
+    layout: loadLayout(),
+    helpOpen: false,
+  };
+}
+
+export function createApp(backend: Backend) {
+  const store = createStore<AppState>(initialState());
+  const get = store.get;
+  const set = store.set;
+
+  const profileTabs = (profileId: string): ProfileTabs => {
+    const existing = get().tabs[profileId];
+    if (existing) return existing;
+    const connection: ConnectionTab = { kind: "connection", id: nextId() };
+    const fresh = { tabs: [connection], activeId: connection.id };
+    set((s) => ({ ...s, tabs: { ...s.tabs, [profileId]: fresh } }));
+    return fresh;
+  };
+
+  const updateTabs = (profileId: string, update: (t: ProfileTabs) => ProfileTabs) =>
+    set((s) => {
+      const current = s.tabs[profileId];
+      return current ? { ...s, tabs: { ...s.tabs, [profileId]: update(current) } } : s;
+    });
+
+  const updatePage = (profileId: string, tabId: number, index: number, patch: Partial<Page>) =>
+    updateTabs(profileId, (t) => ({
+      ...t,
+      tabs: t.tabs.map((tab) =>
+        tab.id === tabId && tab.kind === "request"
+          ? { ...tab, pages: tab.pages.map((p, i) => (i === index ? { ...p, ...patch } : p)) }
+          : tab,
+      ),
+    }));
+
+  /** Older pages drop their responses: a tab's memory stays bounded however far it walks. */
+  const capResponses = (pages: Page[], at: number): Page[] =>
+    pages.map((p, i) => (Math.abs(i - at) >= KEPT_PAGES_WITH_RESPONSES && p.sent ? { ...p, sent: null } : p));
+
+  const sessionVersion = (profileId: string): string | null =>
+    get().status?.sessions.find((b) => b.profile_id === profileId)?.summary.version ?? null;
+
+  const pickerVersion = (profileId: string): string =>
+    get().version[profileId] ?? sessionVersion(profileId) ?? get().status?.simulator?.max_api ?? "38.0";
+
+  const prefill = (profileId: string, method: string, url: string, mediaType: string | null, body: string | null = null) =>
+    backend.prefillRequest({ method, url, media_type: mediaType, version: pickerVersion(profileId), body });
+
+  const actions = {
+    async boot() {
+      backend
+        .getSettings()
+        .then((settings) => set((s) => ({ ...s, settings })))
+        .catch((e) =>
+          set((s) => ({ ...s, note: `Settings could not be read, the defaults apply: ${(e as ErrorReport).message}` })),
+        );
+      await backend.setZoom(get().layout.zoom).catch(() => undefined);
+      await actions.refresh();
+    },
+
+    async refresh() {
+      try {
+        const [list, status] = await Promise.all([backend.listProfiles(), backend.appStatus()]);
+        set((s) => {
+          const selectedId =
+            s.selectedId && list.some((p) => p.id === s.selectedId) ? s.selectedId : (list[0]?.id ?? null);
+          return { ...s, profiles: list, status, statusAt: Date.now(), selectedId };
+        });
+        const selected = get().selectedId;
+        if (selected) profileTabs(selected);
+      } catch (err) {
+        set((s) => ({ ...s, bootError: err as ErrorReport }));
+      }
+    },
+
+    selectProfile(id: string) {
+      set((s) => ({ ...s, selectedId: id, editing: null }));
+      profileTabs(id);
+    },
+
+    edit(editing: Editing) {
+      set((s) => ({ ...s, editing }));
+    },
+
+    setNote(note: string | null) {
+      set((s) => ({ ...s, note }));
+    },
+
+    setSettings(settings: Settings) {
+      set((s) => ({ ...s, settings }));
+    },
+
+    forgetLogin(profileId: string) {
+      set((s) => {
+        const { [profileId]: _, ...logins } = s.logins;
+        return { ...s, logins };
+      });
+    },
+
+    /** After a login: its exchange is kept for the Connection view, the picker learns the server's
+     * versions, and a first request tab (the Session, where the guide starts) is added. */
+    async loggedIn(profileId: string, view: LoginView) {
+      set((s) => ({
+        ...s,
+        logins: { ...s.logins, [profileId]: view },
+        version: { ...s.version, [profileId]: view.badge.summary.version },
+      }));
+      await actions.refresh();
+      const tabs = profileTabs(profileId);
+      if (!tabs.tabs.some((t) => t.kind === "request")) {
+        await actions.newTab(profileId, "/api/session", false);
+      }
+      if (get().versionLists[profileId]?.state !== "loaded") void actions.fetchVersions(profileId);
+    },
+
+    /** GET /api/versions for a profile (no login needed); the demo profile starts the simulator. */
+    async fetchVersions(profileId: string) {
+      const put = (load: VersionsLoad) =>
+        set((s) => ({ ...s, versionLists: { ...s.versionLists, [profileId]: load } }));
+      put({ state: "loading" });
+      try {
+        put({ state: "loaded", list: await backend.getVersions(profileId) });
+      } catch (err) {
+        put({ state: "failed", error: err as ErrorReport });
+      } finally {
+        // The status bar shows the simulator once it runs.
+        void actions.refresh();
+      }
+    },
+
+    async loggedOut(profileId: string) {
+      actions.forgetLogin(profileId);
+      await actions.refresh();
+    },
+
+    selectTab(profileId: string, tabId: number) {
+      updateTabs(profileId, (t) => ({ ...t, activeId: tabId }));
+    },
+
+    /** A new request tab (GET /api/org unless told), shown at once unless `show` is false. */
+    async newTab(profileId: string, url = "/api/org", show = true) {
+      try {
+        const draft = await prefill(profileId, "GET", url, null);
+        const tab: RequestTab = {
+          kind: "request",
+          id: nextId(),
+          pages: [{ draft, auth: INHERIT, sent: null, error: null, edited: false }],
+          at: 0,
+        };
+        profileTabs(profileId);
+        updateTabs(profileId, (t) => ({ tabs: [...t.tabs, tab], activeId: show ? tab.id : t.activeId }));
+      } catch (e) {
+        set((s) => ({ ...s, note: `A new tab could not be prepared: ${(e as ErrorReport).message}` }));
+      }
+    },
+
+    /** Closes a request tab (the Connection tab stays); its neighbour becomes active. */
+    closeTab(profileId: string, tabId: number) {
+      const inFlight = get().inFlight[tabId];
+      if (inFlight !== undefined) void backend.cancelRequest(inFlight);
+      updateTabs(profileId, (t) => {
+        const index = t.tabs.findIndex((tab) => tab.id === tabId);
+        const tab = t.tabs[index];
+        if (!tab || tab.kind === "connection") return t;
+        const tabs = t.tabs.filter((x) => x.id !== tabId);
+        const neighbour = tabs[Math.min(index, tabs.length - 1)] ?? tabs[0];
+        return { tabs, activeId: t.activeId === tabId && neighbour ? neighbour.id : t.activeId };
+      });
+    },
+
+    /** The next (+1) or previous (-1) tab, wrapping around. */
+    cycleTab(profileId: string, delta: 1 | -1) {
+      updateTabs(profileId, (t) => {
+        const index = t.tabs.findIndex((tab) => tab.id === t.activeId);
+        const next = t.tabs[(index + delta + t.tabs.length) % t.tabs.length];
+        return next ? { ...t, activeId: next.id } : t;
+      });
+    },
+
+    editDraft(profileId: string, tabId: number, draft: RequestDraft) {
+      const tab = get().tabs[profileId]?.tabs.find((t) => t.id === tabId);
+      if (tab?.kind !== "request") return;
+      updatePage(profileId, tabId, tab.at, { draft, edited: true });
+    },
+
+    editAuth(profileId: string, tabId: number, auth: RequestAuth) {
+      const tab = get().tabs[profileId]?.tabs.find((t) => t.id === tabId);
+      if (tab?.kind !== "request") return;
+      updatePage(profileId, tabId, tab.at, { auth, edited: true });
+    },
+
+    /** Sends a tab's current page; the answer replaces its response. */
+    async send(profileId: string, tabId: number) {
+      const tab = get().tabs[profileId]?.tabs.find((t) => t.id === tabId);
+      const page = currentPage(tab);
+      if (!tab || tab.kind !== "request" || !page || get().inFlight[tabId] !== undefined) return;
+      const index = tab.at;
+      const requestId = nextId();
+      set((s) => ({ ...s, inFlight: { ...s.inFlight, [tabId]: requestId } }));
+      updatePage(profileId, tabId, index, { error: null });
+      try {
+        const sent = await backend.sendRequest(profileId, requestId, page.draft, page.auth);
+        updatePage(profileId, tabId, index, { sent, error: null, edited: false });
+        set((s) => ({ ...s, revision: s.revision + 1 }));
+      } catch (e) {
+        updatePage(profileId, tabId, index, { error: e as ErrorReport, edited: false });
+      } finally {
+        set((s) => {
+          if (s.inFlight[tabId] !== requestId) return s;
+          const { [tabId]: _, ...inFlight } = s.inFlight;
+          return { ...s, inFlight };
+        });
+        void actions.refresh();
+      }
+    },
+
+    cancel(tabId: number) {
+      const requestId = get().inFlight[tabId];
+      if (requestId !== undefined) void backend.cancelRequest(requestId);
+    },
+
+    /** The raw body of a kept response, all chunks. */
+    async wholeBody(id: number) {
+      let chunk = await backend.responseBody(id, false, 0);
+      let text = chunk.text;
+      while (chunk.next !== null) {
+        chunk = await backend.responseBody(id, false, chunk.next);
+        text += chunk.text;
+      }
+      return text;
+    },
+
+    /** Follows a link: a GET opens here (or in a new tab) and is sent; anything else is prepared in
+     * a new tab and waits for Send. A PUT starts from the entity's current XML. */
+    async follow(
+      profileId: string,
+      tabId: number,
+      target: { method: string; href: string; type: string | null },
+      inNewTab: boolean,
+    ) {
+      const tab = get().tabs[profileId]?.tabs.find((t) => t.id === tabId);
+      const page = currentPage(tab);
+      if (!tab || tab.kind !== "request" || !page) return;
+      try {
+        const body = target.method === "PUT" && page.sent ? await actions.wholeBody(page.sent.id) : null;
+        const draft = await prefill(profileId, target.method, target.href, target.type, body);
+        const fresh: Page = { draft, auth: INHERIT, sent: null, error: null, edited: false };
+        if (target.method === "GET" && !inNewTab) {
+          const pages = [...tab.pages.slice(0, tab.at + 1), fresh];
+          const at = pages.length - 1;
+          updateTabs(profileId, (t) => ({
+            ...t,
+            tabs: t.tabs.map((x) => (x.id === tabId ? { ...tab, pages: capResponses(pages, at), at } : x)),
+          }));
+          await actions.send(profileId, tabId);
+        } else {
+          const added: RequestTab = { kind: "request", id: nextId(), pages: [fresh], at: 0 };
+          updateTabs(profileId, (t) => ({ tabs: [...t.tabs, added], activeId: added.id }));
+          if (target.method === "GET") await actions.send(profileId, added.id);
+        }
+      } catch (e) {
+        updatePage(profileId, tabId, tab.at, { error: e as ErrorReport });
+      }
+    },
+
+    /** Back (-1) or Forward (+1) in a tab's pages. */
+    move(profileId: string, tabId: number, delta: 1 | -1) {
+      updateTabs(profileId, (t) => ({
+        ...t,
+        tabs: t.tabs.map((tab) =>
+          tab.id === tabId && tab.kind === "request"
+            ? { ...tab, at: Math.min(Math.max(tab.at + delta, 0), tab.pages.length - 1) }
+            : tab,
+        ),
+      }));
+    },
+
+    /** The picker's version; the Accept header of the tab's current page follows it. */
+    async changeVersion(profileId: string, tabId: number | null, version: string) {
+      set((s) => ({ ...s, version: { ...s.version, [profileId]: version } }));
+      const tab = get().tabs[profileId]?.tabs.find((t) => t.id === tabId);
+      const page = currentPage(tab);
+      if (!tab || tab.kind !== "request" || !page) return;
+      // Only the version in the Accept header follows; every other header stays as the user left it.
+      const headers = await Promise.all(
+        page.draft.headers.map(async (h) =>
+          h.name.toLowerCase() === "accept" ? { ...h, value: await backend.acceptWithVersion(h.value, version) } : h,
+        ),
+      );
+      updatePage(profileId, tab.id, tab.at, { draft: { ...page.draft, headers } });
+    },
+
+    setLayout(patch: Partial<Layout>) {
+      set((s) => ({ ...s, layout: { ...s.layout, ...patch } }));
+      saveLayout(get().layout);
+    },
+
+    async zoom(direction: 1 | -1 | 0) {
+      const zoom = direction === 0 ? 1 : stepZoom(get().layout.zoom, direction);
+      actions.setLayout({ zoom });
+      await backend.setZoom(zoom).catch(() => undefined);
+    },
+
+    showHelp(open: boolean) {
+      set((s) => ({ ...s, helpOpen: open }));
+    },
+  };
+
+  return { store, actions, backend };
+}
+
+export type App = ReturnType<typeof createApp>;
+export type Actions = App["actions"];
+
+export const AppContext = createContext<App | null>(null);
+
+function useAppContext(): App {
+  const app = useContext(AppContext);
+  if (!app) throw new Error("useApp outside <AppContext.Provider>");
+  return app;
+}
+
+/** Reads part of the app state; re-renders when that part changes. */
+export function useApp<S>(select: (state: AppState) => S): S {
+  return useSelector(useAppContext().store as Store<AppState>, select);
+}
+
+export function useActions(): Actions {
+  return useAppContext().actions;
+}
+
+/** The backend, for panels that call it for their own view (versions, links, bodies). */
+export function useBackend(): Backend {
+  return useAppContext().backend;
+}
