@@ -53,6 +53,13 @@ pub mod types {
     pub const COMPOSE_PARAMS: &str = "application/vnd.vmware.vcloud.composeVAppParams+xml";
     pub const RECOMPOSE_PARAMS: &str = "application/vnd.vmware.vcloud.recomposeVAppParams+xml";
     pub const SNAPSHOT_PARAMS: &str = "application/vnd.vmware.vcloud.createSnapshotParams+xml";
+    pub const TASK: &str = "application/vnd.vmware.vcloud.task+xml";
+    pub const TASKS_LIST: &str = "application/vnd.vmware.vcloud.tasksList+xml";
+    pub const QUERY_LIST: &str = "application/vnd.vmware.vcloud.query.queryList+xml";
+    pub const ENTITY: &str = "application/vnd.vmware.vcloud.entity+xml";
+    pub const API_EXTENSIBILITY: &str = "application/vnd.vmware.vcloud.apiextensibility+xml";
+    pub const ADMIN_VCLOUD: &str = "application/vnd.vmware.admin.vcloud+xml";
+    pub const EXTERNAL_NETWORK: &str = "application/vnd.vmware.admin.vmwexternalnet+xml";
 }
 
 /// The request bodies a tenant sends most, offered in the composer's Content-Type list, each with

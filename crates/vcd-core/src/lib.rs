@@ -23,8 +23,8 @@ pub use vcd_api::{
     with_accept_version, ApiVersion, BadFingerprint, Fingerprint, VcdFacts, SYSTEM_ORG,
 };
 
-/// Logging for the app and `vcdw`: HTTP and TLS libraries capped so headers never reach a log.
-pub use logging::init as init_logging;
+/// The log filter each binary installs: HTTP and TLS libraries capped so headers never reach a log.
+pub use logging::log_filter;
 
 /// Logging in, sessions and per-request auth. Secrets stay [`Secret`]s: never serialized or shown.
 pub use auth::{

@@ -1,6 +1,7 @@
-//! The one logging set-up for the app and `vcdw`: `tracing` to stderr, filtered by `VCDW_LOG`.
-//! HTTP and TLS libraries are capped at `info` whatever the filter asks: at debug and trace they
-//! print headers and handshake bytes, and headers carry session tokens.
+//! The log filter every front end installs: `VCDW_LOG` (or the binary's default level), with HTTP and
+//! TLS libraries capped at `info` whatever it asks: at debug and trace they print headers and
+//! handshake bytes, and headers carry session tokens. The library installs no subscriber itself;
+//! each binary does, with this filter.
 
 use tracing_subscriber::EnvFilter;
 
@@ -13,7 +14,7 @@ const CAPPED: &[&str] = &[
     "tokio_rustls",
 ];
 
-pub fn init(default_level: &str) {
+pub fn log_filter(default_level: &str) -> EnvFilter {
     let mut filter =
         EnvFilter::try_from_env("VCDW_LOG").unwrap_or_else(|_| EnvFilter::new(default_level));
     for name in CAPPED {
@@ -21,8 +22,5 @@ pub fn init(default_level: &str) {
             filter = filter.add_directive(directive);
         }
     }
-    let _ = tracing_subscriber::fmt()
-        .with_env_filter(filter)
-        .with_writer(std::io::stderr)
-        .try_init();
+    filter
 }

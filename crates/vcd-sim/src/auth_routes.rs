@@ -15,7 +15,7 @@ use base64::Engine;
 use serde::Deserialize;
 use serde_json::json;
 
-use vcd_api::SYSTEM_ORG;
+use vcd_api::{types, SYSTEM_ORG};
 
 /// The routes of this family (logins, sessions, API tokens); routes.rs merges the families and
 /// answers a wrong method once for all.
@@ -199,7 +199,7 @@ fn session_body(state: &SimState, session: &SimSession, version: &str) -> Respon
     let org_id = org.map(|o| state.org_id(o)).unwrap_or_default();
     xml(
         StatusCode::OK,
-        "application/vnd.vmware.vcloud.session+xml",
+        types::SESSION,
         version,
         session_xml(
             &state.public_url,

@@ -16,6 +16,7 @@ mod sessions;
 mod synthetic;
 mod world;
 mod world_routes;
+mod xml;
 
 pub use scenario::{DemoCredentials, Scenario};
 pub use server::{start, RunningSim, SimError, SimOptions};

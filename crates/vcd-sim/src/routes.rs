@@ -12,7 +12,7 @@ use axum::routing::get;
 use axum::Router;
 use sha2::{Digest, Sha256};
 use std::sync::Arc;
-use vcd_api::VcdRelease;
+use vcd_api::{types, VcdRelease};
 
 pub struct SimState {
     pub release: &'static VcdRelease,
@@ -75,7 +75,7 @@ pub fn xml(status: StatusCode, media_type: &str, version: &str, body: String) ->
 pub fn vcd_error(state: &SimState, status: StatusCode, minor: &str, message: &str) -> Response {
     xml(
         status,
-        "application/vnd.vmware.vcloud.error+xml",
+        types::ERROR,
         state.release.max_api,
         error_xml(status.as_u16(), minor, message, &state.public_url),
     )
@@ -149,7 +149,7 @@ async fn org_list(State(state): State<Shared>, headers: HeaderMap) -> Response {
         .collect();
     xml(
         StatusCode::OK,
-        "application/vnd.vmware.vcloud.orgList+xml",
+        types::ORG_LIST,
         &version,
         org_list_xml(&state.public_url, &orgs),
     )
@@ -185,14 +185,14 @@ async fn org(State(state): State<Shared>, Path(id): Path<String>, headers: Heade
     }
     xml(
         StatusCode::OK,
-        "application/vnd.vmware.vcloud.org+xml",
+        types::ORG,
         &version,
         org_xml(
             &state.public_url,
             &id,
             &org.name,
             org.full_name.as_deref().unwrap_or(&org.name),
-            &world::org_world_links(&state.public_url, &id, org),
+            |x| world::org_world_links(x, &state.public_url, &id, org),
         ),
     )
 }

@@ -7,13 +7,13 @@
 use crate::auth_routes::require_session;
 use crate::routes::{requested_version, vcd_error, visible_orgs, xml, Shared, SimState};
 use crate::world::{self, EntityId, Kind};
+use crate::xml::{self, Xml};
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
 use axum::routing::get;
 use axum::Router;
-use quick_xml::escape::escape;
-use std::fmt::Write;
+use vcd_api::types;
 
 /// The routes of this family (the tenant world's entities); routes.rs merges the families and
 /// answers a wrong method once for all.
@@ -38,20 +38,16 @@ pub fn routes() -> Router<Shared> {
         .route("/api/vdcStorageProfile/{id}", get(storage_profile))
 }
 
-const DECL: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#;
-const NS: &str = r#"xmlns="http://www.vmware.com/vcloud/v1.5" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance""#;
-const OVF_NS: &str = r#"xmlns:ovf="http://schemas.dmtf.org/ovf/envelope/1""#;
-
 /// Hrefs of one org's world.
 struct Hrefs<'a> {
-    base: String,
+    base: &'a str,
     org_id: &'a str,
 }
 
 impl Hrefs<'_> {
     fn of(&self, kind: Kind, index: usize) -> String {
         let id = world::href_id(self.org_id, kind, index);
-        let base = &self.base;
+        let base = self.base;
         match kind {
             Kind::Vdc => format!("{base}/api/vdc/{id}"),
             Kind::VApp | Kind::Vm => format!("{base}/api/vApp/{id}"),
@@ -67,19 +63,28 @@ impl Hrefs<'_> {
     fn org(&self) -> String {
         format!("{}/api/org/{}", self.base, self.org_id)
     }
+
+    /// The org's first user, who owns every vApp and template of the world.
+    fn owner(&self) -> String {
+        format!(
+            "{}/api/admin/user/{}",
+            self.base,
+            world::uuid(self.org_id, Kind::Vdc, 0xffff)
+        )
+    }
 }
 
 fn media(kind: Kind) -> &'static str {
     match kind {
-        Kind::Vdc => "application/vnd.vmware.vcloud.vdc+xml",
-        Kind::VApp => "application/vnd.vmware.vcloud.vApp+xml",
-        Kind::Vm => "application/vnd.vmware.vcloud.vm+xml",
-        Kind::Catalog => "application/vnd.vmware.vcloud.catalog+xml",
-        Kind::CatalogItem => "application/vnd.vmware.vcloud.catalogItem+xml",
-        Kind::Template => "application/vnd.vmware.vcloud.vAppTemplate+xml",
-        Kind::EdgeGateway => "application/vnd.vmware.admin.edgeGateway+xml",
-        Kind::Network => "application/vnd.vmware.vcloud.orgNetwork+xml",
-        Kind::StorageProfile => "application/vnd.vmware.vcloud.vdcStorageProfile+xml",
+        Kind::Vdc => types::VDC,
+        Kind::VApp => types::VAPP,
+        Kind::Vm => types::VM,
+        Kind::Catalog => types::CATALOG,
+        Kind::CatalogItem => types::CATALOG_ITEM,
+        Kind::Template => types::VAPP_TEMPLATE,
+        Kind::EdgeGateway => types::EDGE_GATEWAY,
+        Kind::Network => types::ORG_NETWORK,
+        Kind::StorageProfile => types::STORAGE_PROFILE,
     }
 }
 
@@ -97,556 +102,516 @@ fn urn_kind(kind: Kind) -> &'static str {
     }
 }
 
-/// `<Link rel href type>` lines, one per (rel, href, type).
-fn links(out: &mut String, indent: &str, rows: &[(&str, String, Option<&str>)]) {
-    for (rel, href, media_type) in rows {
-        link(out, indent, rel, href, *media_type);
-    }
-}
-
-fn link(out: &mut String, indent: &str, rel: &str, href: &str, media_type: Option<&str>) {
-    let _ = match media_type {
-        Some(t) => writeln!(
-            out,
-            "{indent}<Link rel=\"{rel}\" href=\"{href}\" type=\"{t}\"/>"
-        ),
-        None => writeln!(out, "{indent}<Link rel=\"{rel}\" href=\"{href}\"/>"),
-    };
-}
-
-fn reference(out: &mut String, indent: &str, element: &str, href: &str, name: &str, t: &str) {
-    let _ = writeln!(
-        out,
-        "{indent}<{element} href=\"{href}\" name=\"{}\" type=\"{t}\"/>",
-        escape(name)
-    );
-}
-
-/// `<Kind href id name type ...>` opening tag of an entity document (or a nested Vm).
-fn open(out: &mut String, h: &Hrefs, e: &EntityId, element: &str, extra: &str, root: bool) {
-    let uuid = world::uuid(h.org_id, e.kind, e.index);
-    let ns = if root {
-        format!(" {NS}")
-    } else {
-        String::new()
-    };
-    let _ = writeln!(
-        out,
-        "<{element}{ns}{extra} href=\"{}\" id=\"urn:vcloud:{}:{uuid}\" name=\"{}\" type=\"{}\">",
-        h.of(e.kind, e.index),
+/// Opens an entity's element (`<Kind href id name type …>`): a document's root declares the
+/// namespaces, a nested Vm does not.
+fn open_entity(
+    x: &mut Xml,
+    h: &Hrefs,
+    e: &EntityId,
+    element: &'static str,
+    namespaces: &[(&str, &str)],
+    extra: &[(&str, &str)],
+) {
+    let href = h.of(e.kind, e.index);
+    let id = format!(
+        "urn:vcloud:{}:{}",
         urn_kind(e.kind),
-        escape(world::name(e.org, e.kind, e.index)),
-        media(e.kind)
+        world::uuid(h.org_id, e.kind, e.index)
     );
+    let name = world::name(e.org, e.kind, e.index);
+    let mut attrs: Vec<(&str, &str)> = extra.to_vec();
+    attrs.extend([
+        ("href", href.as_str()),
+        ("id", id.as_str()),
+        ("name", name.as_ref()),
+        ("type", media(e.kind)),
+    ]);
+    x.root(element, namespaces, &attrs);
 }
 
-fn owner(out: &mut String, h: &Hrefs, org: &crate::scenario::OrgSpec, indent: &str) {
+fn owner(x: &mut Xml, h: &Hrefs, org: &crate::scenario::OrgSpec) {
     let user = org
         .users
         .first()
         .map(|u| u.name.as_str())
         .unwrap_or("admin");
-    let _ = writeln!(
-        out,
-        "{indent}<Owner type=\"application/vnd.vmware.vcloud.owner+xml\">\n{indent}    <User href=\"{}/api/admin/user/{}\" name=\"{}\" type=\"application/vnd.vmware.admin.user+xml\"/>\n{indent}</Owner>",
-        h.base,
-        world::uuid(h.org_id, Kind::Vdc, 0xffff),
-        escape(user)
-    );
+    x.start("Owner", &[("type", types::OWNER)])
+        .reference("User", &h.owner(), user, types::USER)
+        .end();
 }
 
 fn vdc_xml(h: &Hrefs, e: &EntityId, vapps: usize) -> String {
-    let mut out = format!("{DECL}\n");
-    open(&mut out, h, e, "Vdc", " status=\"1\"", true);
+    let mut x = Xml::document();
+    open_entity(&mut x, h, e, "Vdc", xml::VCLOUD, &[("status", "1")]);
     let me = h.of(Kind::Vdc, 0);
-    links(
-        &mut out,
-        "    ",
-        &[
-            ("up", h.org(), Some("application/vnd.vmware.vcloud.org+xml")),
-            (
-                "edgeGateways",
-                format!("{me}/edgeGateways"),
-                Some("application/vnd.vmware.vcloud.query.records+xml"),
-            ),
-            (
-                "add",
-                format!("{me}/action/instantiateVAppTemplate"),
-                Some("application/vnd.vmware.vcloud.instantiateVAppTemplateParams+xml"),
-            ),
-            (
-                "add",
-                format!("{me}/action/composeVApp"),
-                Some("application/vnd.vmware.vcloud.composeVAppParams+xml"),
-            ),
-            (
-                "down",
-                format!("{me}/metadata"),
-                Some("application/vnd.vmware.vcloud.metadata+xml"),
-            ),
-        ],
-    );
-    out.push_str(
-        "    <AllocationModel>AllocationVApp</AllocationModel>\n    <ComputeCapacity>\n        <Cpu>\n            <Units>MHz</Units>\n            <Allocated>0</Allocated>\n            <Limit>0</Limit>\n            <Reserved>0</Reserved>\n            <Used>0</Used>\n        </Cpu>\n        <Memory>\n            <Units>MB</Units>\n            <Allocated>0</Allocated>\n            <Limit>0</Limit>\n            <Reserved>0</Reserved>\n            <Used>0</Used>\n        </Memory>\n    </ComputeCapacity>\n    <ResourceEntities>\n",
-    );
-    for i in 0..world::TEMPLATES.len() {
-        reference(
-            &mut out,
-            "        ",
+    x.link("up", &h.org(), Some(types::ORG))
+        .link(
+            "edgeGateways",
+            &format!("{me}/edgeGateways"),
+            Some(types::QUERY_RECORDS),
+        )
+        .link(
+            "add",
+            &format!("{me}/action/instantiateVAppTemplate"),
+            Some(types::INSTANTIATE_PARAMS),
+        )
+        .link(
+            "add",
+            &format!("{me}/action/composeVApp"),
+            Some(types::COMPOSE_PARAMS),
+        )
+        .link("down", &format!("{me}/metadata"), Some(types::METADATA))
+        .leaf("AllocationModel", "AllocationVApp");
+    x.start("ComputeCapacity", &[]);
+    for (resource, units) in [("Cpu", "MHz"), ("Memory", "MB")] {
+        x.start(resource, &[]).leaf("Units", units);
+        for field in ["Allocated", "Limit", "Reserved", "Used"] {
+            x.leaf(field, "0");
+        }
+        x.end();
+    }
+    x.end().start("ResourceEntities", &[]);
+    for (i, name) in world::TEMPLATES.iter().enumerate() {
+        x.reference(
             "ResourceEntity",
             &h.of(Kind::Template, i),
-            world::TEMPLATES[i],
-            media(Kind::Template),
+            name,
+            types::VAPP_TEMPLATE,
         );
     }
     for i in 0..vapps {
-        reference(
-            &mut out,
-            "        ",
+        x.reference(
             "ResourceEntity",
             &h.of(Kind::VApp, i),
             &world::vapp_name(i),
-            media(Kind::VApp),
+            types::VAPP,
         );
     }
-    out.push_str("    </ResourceEntities>\n    <AvailableNetworks>\n");
-    reference(
-        &mut out,
-        "        ",
-        "Network",
-        &h.of(Kind::Network, 0),
-        &world::name(e.org, Kind::Network, 0),
-        "application/vnd.vmware.vcloud.network+xml",
-    );
-    out.push_str("    </AvailableNetworks>\n    <Capabilities>\n        <SupportedHardwareVersions>\n            <SupportedHardwareVersion>vmx-19</SupportedHardwareVersion>\n        </SupportedHardwareVersions>\n    </Capabilities>\n    <NicQuota>0</NicQuota>\n    <NetworkQuota>20</NetworkQuota>\n    <VmQuota>0</VmQuota>\n    <IsEnabled>true</IsEnabled>\n    <VdcStorageProfiles>\n");
-    reference(
-        &mut out,
-        "        ",
-        "VdcStorageProfile",
-        &h.of(Kind::StorageProfile, 0),
-        "Standard",
-        media(Kind::StorageProfile),
-    );
-    out.push_str("    </VdcStorageProfiles>\n</Vdc>\n");
-    out
+    x.end()
+        .start("AvailableNetworks", &[])
+        .reference(
+            "Network",
+            &h.of(Kind::Network, 0),
+            &world::name(e.org, Kind::Network, 0),
+            types::NETWORK,
+        )
+        .end()
+        .start("Capabilities", &[])
+        .start("SupportedHardwareVersions", &[])
+        .leaf("SupportedHardwareVersion", "vmx-19")
+        .end()
+        .end()
+        .leaf("NicQuota", "0")
+        .leaf("NetworkQuota", "20")
+        .leaf("VmQuota", "0")
+        .leaf("IsEnabled", "true")
+        .start("VdcStorageProfiles", &[])
+        .reference(
+            "VdcStorageProfile",
+            &h.of(Kind::StorageProfile, 0),
+            "Standard",
+            types::STORAGE_PROFILE,
+        );
+    x.finish()
 }
 
-/// A Vm element with its Links; `root` makes it a document of its own.
-fn vm_xml(out: &mut String, h: &Hrefs, e: &EntityId, root: bool) {
-    let indent = if root { "" } else { "        " };
+/// A Vm element with its Links; `root` makes it a document of its own, which declares the OVF
+/// namespace its VmSpecSection uses.
+fn vm_xml(x: &mut Xml, h: &Hrefs, e: &EntityId, root: bool) {
     let me = h.of(Kind::Vm, e.index);
-    out.push_str(indent);
-    // A Vm document of its own declares the OVF namespace its VmSpecSection uses.
-    let attrs = format!(
-        "{} deployed=\"false\" needsCustomization=\"false\" nestedHypervisorEnabled=\"false\" status=\"8\"",
-        if root { format!(" {OVF_NS}") } else { String::new() }
-    );
-    open(out, h, e, "Vm", &attrs, root);
-    let li = format!("{indent}    ");
-    links(
-        out,
-        &li,
-        &[
-            ("power:powerOn", format!("{me}/power/action/powerOn"), None),
-            (
-                "deploy",
-                format!("{me}/action/deploy"),
-                Some("application/vnd.vmware.vcloud.deployVAppParams+xml"),
+    let namespaces = if root { xml::VCLOUD_OVF } else { &[] };
+    let state = [
+        ("deployed", "false"),
+        ("needsCustomization", "false"),
+        ("nestedHypervisorEnabled", "false"),
+        ("status", "8"),
+    ];
+    open_entity(x, h, e, "Vm", namespaces, &state);
+    x.link("power:powerOn", &format!("{me}/power/action/powerOn"), None)
+        .link(
+            "deploy",
+            &format!("{me}/action/deploy"),
+            Some(types::DEPLOY_PARAMS),
+        )
+        .link("edit", &me, Some(types::VM))
+        .link("remove", &me, None)
+        .link("down", &format!("{me}/metadata"), Some(types::METADATA))
+        .link("screen:thumbnail", &format!("{me}/screen"), None)
+        .link(
+            "snapshot:create",
+            &format!("{me}/action/createSnapshot"),
+            Some(types::SNAPSHOT_PARAMS),
+        )
+        .link(
+            "reconfigureVm",
+            &format!("{me}/action/reconfigureVm"),
+            Some(types::VM),
+        )
+        .link(
+            "up",
+            &h.of(Kind::VApp, e.index / world::VMS_PER_VAPP),
+            Some(types::VAPP),
+        )
+        .leaf(
+            "Description",
+            &format!(
+                "{} of {}",
+                world::vm_name(e.index),
+                world::vapp_name(e.index / world::VMS_PER_VAPP)
             ),
-            ("edit", me.clone(), Some(media(Kind::Vm))),
-            ("remove", me.clone(), None),
-            (
-                "down",
-                format!("{me}/metadata"),
-                Some("application/vnd.vmware.vcloud.metadata+xml"),
-            ),
-            ("screen:thumbnail", format!("{me}/screen"), None),
-            (
-                "snapshot:create",
-                format!("{me}/action/createSnapshot"),
-                Some("application/vnd.vmware.vcloud.createSnapshotParams+xml"),
-            ),
-            (
-                "reconfigureVm",
-                format!("{me}/action/reconfigureVm"),
-                Some(media(Kind::Vm)),
-            ),
-            (
-                "up",
-                h.of(Kind::VApp, e.index / world::VMS_PER_VAPP),
-                Some(media(Kind::VApp)),
-            ),
-        ],
-    );
-    let _ = writeln!(
-        out,
-        "{li}<Description>{} of {}</Description>",
-        world::vm_name(e.index),
-        world::vapp_name(e.index / world::VMS_PER_VAPP)
-    );
-    let _ = writeln!(out, "{li}<VmSpecSection Modified=\"false\">\n{li}    <ovf:Info>The configuration parameters for logical VM</ovf:Info>\n{li}    <OsType>ubuntu64Guest</OsType>\n{li}    <NumCpus>2</NumCpus>\n{li}    <NumCoresPerSocket>1</NumCoresPerSocket>\n{li}    <MemoryResourceMb>\n{li}        <Configured>4096</Configured>\n{li}    </MemoryResourceMb>\n{li}</VmSpecSection>");
-    reference(
-        out,
-        &li,
-        "StorageProfile",
-        &h.of(Kind::StorageProfile, 0),
-        "Standard",
-        media(Kind::StorageProfile),
-    );
-    let _ = writeln!(out, "{indent}</Vm>");
+        )
+        .start("VmSpecSection", &[("Modified", "false")])
+        .leaf("ovf:Info", "The configuration parameters for logical VM")
+        .leaf("OsType", "ubuntu64Guest")
+        .leaf("NumCpus", "2")
+        .leaf("NumCoresPerSocket", "1")
+        .start("MemoryResourceMb", &[])
+        .leaf("Configured", "4096")
+        .end()
+        .end()
+        .reference(
+            "StorageProfile",
+            &h.of(Kind::StorageProfile, 0),
+            "Standard",
+            types::STORAGE_PROFILE,
+        )
+        .end();
 }
 
 fn vapp_xml(h: &Hrefs, e: &EntityId) -> String {
-    let mut out = format!("{DECL}\n");
+    let mut x = Xml::document();
     let me = h.of(Kind::VApp, e.index);
-    out.push_str(&format!("<VApp {OVF_NS}"));
-    // `open` writes the namespace; the OVF one rides along for the VmSpecSection's ovf:Info.
-    let mut tag = String::new();
-    open(
-        &mut tag,
-        h,
-        e,
-        "VApp",
-        " deployed=\"false\" ovfDescriptorUploaded=\"true\" status=\"8\"",
-        true,
-    );
-    out.push_str(tag.trim_start_matches("<VApp"));
-    links(
-        &mut out,
-        "    ",
-        &[
-            ("power:powerOn", format!("{me}/power/action/powerOn"), None),
-            (
-                "deploy",
-                format!("{me}/action/deploy"),
-                Some("application/vnd.vmware.vcloud.deployVAppParams+xml"),
-            ),
-            (
-                "down",
-                h.of(Kind::Network, 0),
-                Some("application/vnd.vmware.vcloud.vAppNetwork+xml"),
-            ),
-            (
-                "controlAccess",
-                format!("{me}/action/controlAccess"),
-                Some("application/vnd.vmware.vcloud.controlAccess+xml"),
-            ),
-            (
-                "recompose",
-                format!("{me}/action/recomposeVApp"),
-                Some("application/vnd.vmware.vcloud.recomposeVAppParams+xml"),
-            ),
-            ("up", h.of(Kind::Vdc, 0), Some(media(Kind::Vdc))),
-            ("edit", me.clone(), Some(media(Kind::VApp))),
-            ("remove", me.clone(), None),
-            (
-                "down",
-                format!("{me}/owner"),
-                Some("application/vnd.vmware.vcloud.owner+xml"),
-            ),
-            (
-                "down",
-                format!("{me}/metadata"),
-                Some("application/vnd.vmware.vcloud.metadata+xml"),
-            ),
-            (
-                "snapshot:create",
-                format!("{me}/action/createSnapshot"),
-                Some("application/vnd.vmware.vcloud.createSnapshotParams+xml"),
-            ),
-        ],
-    );
-    let _ = writeln!(
-        out,
-        "    <Description>{} in the simulator</Description>",
-        escape(world::vapp_name(e.index))
-    );
-    out.push_str("    <DateCreated>2026-01-05T09:30:00.000Z</DateCreated>\n");
-    owner(&mut out, h, e.org, "    ");
-    out.push_str("    <InMaintenanceMode>false</InMaintenanceMode>\n    <Children>\n");
+    // The OVF namespace rides along for the VMs' VmSpecSection ovf:Info.
+    let state = [
+        ("deployed", "false"),
+        ("ovfDescriptorUploaded", "true"),
+        ("status", "8"),
+    ];
+    open_entity(&mut x, h, e, "VApp", xml::VCLOUD_OVF, &state);
+    x.link("power:powerOn", &format!("{me}/power/action/powerOn"), None)
+        .link(
+            "deploy",
+            &format!("{me}/action/deploy"),
+            Some(types::DEPLOY_PARAMS),
+        )
+        .link("down", &h.of(Kind::Network, 0), Some(types::VAPP_NETWORK))
+        .link(
+            "controlAccess",
+            &format!("{me}/action/controlAccess"),
+            Some(types::CONTROL_ACCESS),
+        )
+        .link(
+            "recompose",
+            &format!("{me}/action/recomposeVApp"),
+            Some(types::RECOMPOSE_PARAMS),
+        )
+        .link("up", &h.of(Kind::Vdc, 0), Some(types::VDC))
+        .link("edit", &me, Some(types::VAPP))
+        .link("remove", &me, None)
+        .link("down", &format!("{me}/owner"), Some(types::OWNER))
+        .link("down", &format!("{me}/metadata"), Some(types::METADATA))
+        .link(
+            "snapshot:create",
+            &format!("{me}/action/createSnapshot"),
+            Some(types::SNAPSHOT_PARAMS),
+        )
+        .leaf(
+            "Description",
+            &format!("{} in the simulator", world::vapp_name(e.index)),
+        )
+        .leaf("DateCreated", "2026-01-05T09:30:00.000Z");
+    owner(&mut x, h, e.org);
+    x.leaf("InMaintenanceMode", "false").start("Children", &[]);
     for k in 0..world::VMS_PER_VAPP {
         let vm = EntityId {
             kind: Kind::Vm,
             index: e.index * world::VMS_PER_VAPP + k,
             ..*e
         };
-        vm_xml(&mut out, h, &vm, false);
+        vm_xml(&mut x, h, &vm, false);
     }
-    out.push_str("    </Children>\n</VApp>\n");
-    out
+    x.finish()
 }
 
 fn catalog_xml(h: &Hrefs, e: &EntityId) -> String {
-    let mut out = format!("{DECL}\n");
-    open(&mut out, h, e, "Catalog", "", true);
+    let mut x = Xml::document();
+    open_entity(&mut x, h, e, "Catalog", xml::VCLOUD, &[]);
     let me = h.of(Kind::Catalog, 0);
-    links(
-        &mut out,
-        "    ",
-        &[
-            ("up", h.org(), Some("application/vnd.vmware.vcloud.org+xml")),
-            (
-                "down",
-                format!("{me}/metadata"),
-                Some("application/vnd.vmware.vcloud.metadata+xml"),
-            ),
-            (
-                "add",
-                format!("{me}/catalogItems"),
-                Some("application/vnd.vmware.vcloud.catalogItem+xml"),
-            ),
-        ],
-    );
-    out.push_str(
-        "    <Description>Templates of the simulated org</Description>\n    <CatalogItems>\n",
-    );
+    x.link("up", &h.org(), Some(types::ORG))
+        .link("down", &format!("{me}/metadata"), Some(types::METADATA))
+        .link(
+            "add",
+            &format!("{me}/catalogItems"),
+            Some(types::CATALOG_ITEM),
+        )
+        .leaf("Description", "Templates of the simulated org")
+        .start("CatalogItems", &[]);
     for (i, name) in world::TEMPLATES.iter().enumerate() {
-        reference(
-            &mut out,
-            "        ",
+        x.reference(
             "CatalogItem",
             &h.of(Kind::CatalogItem, i),
             name,
-            media(Kind::CatalogItem),
+            types::CATALOG_ITEM,
         );
     }
-    out.push_str("    </CatalogItems>\n    <IsPublished>false</IsPublished>\n</Catalog>\n");
-    out
+    x.end().leaf("IsPublished", "false");
+    x.finish()
 }
 
 fn catalog_item_xml(h: &Hrefs, e: &EntityId) -> String {
-    let mut out = format!("{DECL}\n");
-    open(&mut out, h, e, "CatalogItem", "", true);
+    let mut x = Xml::document();
+    open_entity(&mut x, h, e, "CatalogItem", xml::VCLOUD, &[]);
     let me = h.of(Kind::CatalogItem, e.index);
-    links(
-        &mut out,
-        "    ",
-        &[
-            ("up", h.of(Kind::Catalog, 0), Some(media(Kind::Catalog))),
-            ("edit", me.clone(), Some(media(Kind::CatalogItem))),
-            ("remove", me.clone(), None),
-            (
-                "down",
-                format!("{me}/metadata"),
-                Some("application/vnd.vmware.vcloud.metadata+xml"),
-            ),
-        ],
-    );
-    out.push_str("    <Description/>\n");
-    reference(
-        &mut out,
-        "    ",
-        "Entity",
-        &h.of(Kind::Template, e.index),
-        world::TEMPLATES[e.index],
-        media(Kind::Template),
-    );
-    out.push_str("</CatalogItem>\n");
-    out
+    x.link("up", &h.of(Kind::Catalog, 0), Some(types::CATALOG))
+        .link("edit", &me, Some(types::CATALOG_ITEM))
+        .link("remove", &me, None)
+        .link("down", &format!("{me}/metadata"), Some(types::METADATA))
+        .leaf("Description", "")
+        .reference(
+            "Entity",
+            &h.of(Kind::Template, e.index),
+            world::TEMPLATES[e.index],
+            types::VAPP_TEMPLATE,
+        );
+    x.finish()
 }
 
 fn template_xml(h: &Hrefs, e: &EntityId) -> String {
-    let mut out = format!("{DECL}\n");
-    out.push_str(&format!("<VAppTemplate {OVF_NS}"));
-    let mut tag = String::new();
-    open(
-        &mut tag,
-        h,
-        e,
-        "VAppTemplate",
-        " ovfDescriptorUploaded=\"true\" goldMaster=\"false\" status=\"8\"",
-        true,
-    );
-    out.push_str(tag.trim_start_matches("<VAppTemplate"));
+    let mut x = Xml::document();
+    let state = [
+        ("ovfDescriptorUploaded", "true"),
+        ("goldMaster", "false"),
+        ("status", "8"),
+    ];
+    open_entity(&mut x, h, e, "VAppTemplate", xml::VCLOUD_OVF, &state);
     let me = h.of(Kind::Template, e.index);
-    links(
-        &mut out,
-        "    ",
-        &[
-            (
-                "catalogItem",
-                h.of(Kind::CatalogItem, e.index),
-                Some(media(Kind::CatalogItem)),
-            ),
-            ("enable", format!("{me}/action/enableDownload"), None),
-            ("disable", format!("{me}/action/disableDownload"), None),
-            (
-                "storageProfile",
-                h.of(Kind::StorageProfile, 0),
-                Some(media(Kind::StorageProfile)),
-            ),
-            (
-                "down",
-                format!("{me}/owner"),
-                Some("application/vnd.vmware.vcloud.owner+xml"),
-            ),
-            (
-                "down",
-                format!("{me}/metadata"),
-                Some("application/vnd.vmware.vcloud.metadata+xml"),
-            ),
-            ("edit", me.clone(), Some(media(Kind::Template))),
-            ("remove", me.clone(), None),
-        ],
+    x.link(
+        "catalogItem",
+        &h.of(Kind::CatalogItem, e.index),
+        Some(types::CATALOG_ITEM),
+    )
+    .link("enable", &format!("{me}/action/enableDownload"), None)
+    .link("disable", &format!("{me}/action/disableDownload"), None)
+    .link(
+        "storageProfile",
+        &h.of(Kind::StorageProfile, 0),
+        Some(types::STORAGE_PROFILE),
+    )
+    .link("down", &format!("{me}/owner"), Some(types::OWNER))
+    .link("down", &format!("{me}/metadata"), Some(types::METADATA))
+    .link("edit", &me, Some(types::VAPP_TEMPLATE))
+    .link("remove", &me, None)
+    .leaf(
+        "Description",
+        &format!("{} template", world::TEMPLATES[e.index]),
     );
-    let _ = writeln!(
-        out,
-        "    <Description>{} template</Description>",
-        world::TEMPLATES[e.index]
-    );
-    owner(&mut out, h, e.org, "    ");
-    out.push_str("</VAppTemplate>\n");
-    out
+    owner(&mut x, h, e.org);
+    x.finish()
 }
 
 fn edge_records_xml(h: &Hrefs, org: &crate::scenario::OrgSpec) -> String {
     let vdc = h.of(Kind::Vdc, 0);
     let me = format!("{vdc}/edgeGateways");
-    let mut out = format!(
-        "{DECL}\n<QueryResultRecords {NS} name=\"edgeGateway\" page=\"1\" pageSize=\"25\" total=\"1\" href=\"{me}?page=1&amp;pageSize=25&amp;format=records\" type=\"application/vnd.vmware.vcloud.query.records+xml\">\n"
-    );
-    links(
-        &mut out,
-        "    ",
+    let page = |format: &str| format!("{me}?page=1&pageSize=25&format={format}");
+    let mut x = Xml::document();
+    x.root(
+        "QueryResultRecords",
+        xml::VCLOUD,
         &[
-            (
-                "alternate",
-                format!("{me}?page=1&amp;pageSize=25&amp;format=references"),
-                Some("application/vnd.vmware.vcloud.query.references+xml"),
-            ),
-            (
-                "alternate",
-                format!("{me}?page=1&amp;pageSize=25&amp;format=idrecords"),
-                Some("application/vnd.vmware.vcloud.query.idrecords+xml"),
-            ),
+            ("name", "edgeGateway"),
+            ("page", "1"),
+            ("pageSize", "25"),
+            ("total", "1"),
+            ("href", &page("records")),
+            ("type", types::QUERY_RECORDS),
+        ],
+    )
+    .link(
+        "alternate",
+        &page("references"),
+        Some(types::QUERY_REFERENCES),
+    )
+    .link(
+        "alternate",
+        &page("idrecords"),
+        Some(types::QUERY_IDRECORDS),
+    )
+    .empty(
+        "EdgeGatewayRecord",
+        &[
+            ("gatewayStatus", "READY"),
+            ("haStatus", "DISABLED"),
+            ("isBusy", "false"),
+            ("name", &world::name(org, Kind::EdgeGateway, 0)),
+            ("numberOfExtNetworks", "1"),
+            ("numberOfOrgNetworks", "1"),
+            ("vdc", &vdc),
+            ("href", &h.of(Kind::EdgeGateway, 0)),
+            ("isSyslogServerSettingInSync", "true"),
+            ("taskStatus", "success"),
         ],
     );
-    let _ = writeln!(
-        out,
-        "    <EdgeGatewayRecord gatewayStatus=\"READY\" haStatus=\"DISABLED\" isBusy=\"false\" name=\"{}\" numberOfExtNetworks=\"1\" numberOfOrgNetworks=\"1\" vdc=\"{vdc}\" href=\"{}\" isSyslogServerSettingInSync=\"true\" taskStatus=\"success\"/>",
-        escape(world::name(org, Kind::EdgeGateway, 0)),
-        h.of(Kind::EdgeGateway, 0)
-    );
-    out.push_str("</QueryResultRecords>\n");
-    out
+    x.finish()
 }
 
 fn edge_xml(h: &Hrefs, e: &EntityId) -> String {
-    let mut out = format!("{DECL}\n");
-    open(&mut out, h, e, "EdgeGateway", " status=\"1\"", true);
+    let mut x = Xml::document();
+    open_entity(&mut x, h, e, "EdgeGateway", xml::VCLOUD, &[("status", "1")]);
     let me = h.of(Kind::EdgeGateway, 0);
-    links(
-        &mut out,
-        "    ",
-        &[
-            ("up", h.of(Kind::Vdc, 0), Some(media(Kind::Vdc))),
-            ("edit", me.clone(), Some(media(Kind::EdgeGateway))),
-            (
-                "edgeGateway:redeploy",
-                format!("{me}/action/redeploy"),
-                None,
-            ),
-            (
-                "edgeGateway:configureServices",
-                format!("{me}/action/configureServices"),
-                Some("application/vnd.vmware.admin.edgeGatewayServiceConfiguration+xml"),
-            ),
-            (
-                "edgeGateway:reapplyServices",
-                format!("{me}/action/reapplyServices"),
-                None,
-            ),
-        ],
-    );
-    out.push_str("    <Configuration>\n        <GatewayBackingConfig>compact</GatewayBackingConfig>\n        <GatewayInterfaces>\n            <GatewayInterface>\n");
-    let _ = writeln!(
-        out,
-        "                <Name>{}</Name>",
-        escape(world::name(e.org, Kind::Network, 0))
-    );
-    reference(
-        &mut out,
-        "                ",
-        "Network",
-        &h.of(Kind::Network, 0),
-        &world::name(e.org, Kind::Network, 0),
-        "application/vnd.vmware.admin.network+xml",
-    );
-    out.push_str("                <InterfaceType>internal</InterfaceType>\n            </GatewayInterface>\n        </GatewayInterfaces>\n        <HaEnabled>false</HaEnabled>\n    </Configuration>\n</EdgeGateway>\n");
-    out
+    let network = world::name(e.org, Kind::Network, 0);
+    x.link("up", &h.of(Kind::Vdc, 0), Some(types::VDC))
+        .link("edit", &me, Some(types::EDGE_GATEWAY))
+        .link(
+            "edgeGateway:redeploy",
+            &format!("{me}/action/redeploy"),
+            None,
+        )
+        .link(
+            "edgeGateway:configureServices",
+            &format!("{me}/action/configureServices"),
+            Some(types::EDGE_GATEWAY_CONFIG),
+        )
+        .link(
+            "edgeGateway:reapplyServices",
+            &format!("{me}/action/reapplyServices"),
+            None,
+        )
+        .start("Configuration", &[])
+        .leaf("GatewayBackingConfig", "compact")
+        .start("GatewayInterfaces", &[])
+        .start("GatewayInterface", &[])
+        .leaf("Name", &network)
+        .reference(
+            "Network",
+            &h.of(Kind::Network, 0),
+            &network,
+            types::ADMIN_NETWORK,
+        )
+        .leaf("InterfaceType", "internal")
+        .end()
+        .end()
+        .leaf("HaEnabled", "false");
+    x.finish()
 }
 
 fn network_xml(h: &Hrefs, e: &EntityId) -> String {
-    let mut out = format!("{DECL}\n");
-    open(&mut out, h, e, "OrgVdcNetwork", " status=\"1\"", true);
-    links(
-        &mut out,
-        "    ",
-        &[
-            ("up", h.of(Kind::Vdc, 0), Some(media(Kind::Vdc))),
-            (
-                "down",
-                format!("{}/metadata", h.of(Kind::Network, 0)),
-                Some("application/vnd.vmware.vcloud.metadata+xml"),
-            ),
-        ],
+    let mut x = Xml::document();
+    open_entity(
+        &mut x,
+        h,
+        e,
+        "OrgVdcNetwork",
+        xml::VCLOUD,
+        &[("status", "1")],
     );
-    out.push_str("    <Description>Routed through the edge gateway</Description>\n    <Configuration>\n        <IpScopes>\n            <IpScope>\n                <IsInherited>false</IsInherited>\n                <Gateway>192.168.10.1</Gateway>\n                <Netmask>255.255.255.0</Netmask>\n            </IpScope>\n        </IpScopes>\n        <FenceMode>natRouted</FenceMode>\n    </Configuration>\n");
-    reference(
-        &mut out,
-        "    ",
-        "EdgeGateway",
-        &h.of(Kind::EdgeGateway, 0),
-        &world::name(e.org, Kind::EdgeGateway, 0),
-        media(Kind::EdgeGateway),
-    );
-    out.push_str("    <IsShared>false</IsShared>\n</OrgVdcNetwork>\n");
-    out
+    x.link("up", &h.of(Kind::Vdc, 0), Some(types::VDC))
+        .link(
+            "down",
+            &format!("{}/metadata", h.of(Kind::Network, 0)),
+            Some(types::METADATA),
+        )
+        .leaf("Description", "Routed through the edge gateway")
+        .start("Configuration", &[])
+        .start("IpScopes", &[])
+        .start("IpScope", &[])
+        .leaf("IsInherited", "false")
+        .leaf("Gateway", "192.168.10.1")
+        .leaf("Netmask", "255.255.255.0")
+        .end()
+        .end()
+        .leaf("FenceMode", "natRouted")
+        .end()
+        .reference(
+            "EdgeGateway",
+            &h.of(Kind::EdgeGateway, 0),
+            &world::name(e.org, Kind::EdgeGateway, 0),
+            types::EDGE_GATEWAY,
+        )
+        .leaf("IsShared", "false");
+    x.finish()
 }
 
 fn storage_profile_xml(h: &Hrefs, e: &EntityId) -> String {
-    let mut out = format!("{DECL}\n");
-    open(&mut out, h, e, "VdcStorageProfile", "", true);
-    links(
-        &mut out,
-        "    ",
-        &[("up", h.of(Kind::Vdc, 0), Some(media(Kind::Vdc)))],
-    );
-    out.push_str("    <Enabled>true</Enabled>\n    <Units>MB</Units>\n    <Limit>0</Limit>\n    <Default>true</Default>\n</VdcStorageProfile>\n");
-    out
+    let mut x = Xml::document();
+    open_entity(&mut x, h, e, "VdcStorageProfile", xml::VCLOUD, &[]);
+    x.link("up", &h.of(Kind::Vdc, 0), Some(types::VDC))
+        .leaf("Enabled", "true")
+        .leaf("Units", "MB")
+        .leaf("Limit", "0")
+        .leaf("Default", "true");
+    x.finish()
+}
+
+/// An entity's metadata (none yet: the world is read-only), linking back to the entity.
+fn metadata_xml(h: &Hrefs, e: &EntityId) -> String {
+    let me = h.of(e.kind, e.index);
+    let mut x = Xml::document();
+    x.root(
+        "Metadata",
+        xml::VCLOUD,
+        &[
+            ("href", &format!("{me}/metadata")),
+            ("type", types::METADATA),
+        ],
+    )
+    .link("up", &me, Some(media(e.kind)));
+    x.finish()
+}
+
+/// Who owns a vApp or a template.
+fn owner_xml(h: &Hrefs, e: &EntityId) -> String {
+    let me = h.of(e.kind, e.index);
+    let user = e
+        .org
+        .users
+        .first()
+        .map(|u| u.name.as_str())
+        .unwrap_or("admin");
+    let mut x = Xml::document();
+    x.root(
+        "Owner",
+        xml::VCLOUD,
+        &[("href", &format!("{me}/owner")), ("type", types::OWNER)],
+    )
+    .link("up", &me, Some(media(e.kind)))
+    .reference("User", &h.owner(), user, types::USER);
+    x.finish()
 }
 
 /// The Links an Org document gets from its world (`org.xml` shape: vdc, catalog, network, add).
-pub fn org_world_links(public_url: &str, org_id: &str, org: &crate::scenario::OrgSpec) -> String {
+pub fn org_world_links(
+    x: &mut Xml,
+    public_url: &str,
+    org_id: &str,
+    org: &crate::scenario::OrgSpec,
+) {
     if org.name.eq_ignore_ascii_case("System") {
-        return String::new();
+        return;
     }
     let h = Hrefs {
-        base: escape(public_url).into_owned(),
+        base: public_url,
         org_id,
     };
-    let mut out = String::new();
-    let mut named = |rel: &str, kind: Kind, t: &str| {
-        let _ = writeln!(
-            out,
-            "    <Link rel=\"{rel}\" href=\"{}\" name=\"{}\" type=\"{t}\"/>",
-            h.of(kind, 0),
-            escape(world::name(org, kind, 0))
+    for (kind, t) in [
+        (Kind::Vdc, types::VDC),
+        (Kind::Catalog, types::CATALOG),
+        (Kind::Network, types::ORG_NETWORK),
+    ] {
+        x.empty(
+            "Link",
+            &[
+                ("rel", "down"),
+                ("href", &h.of(kind, 0)),
+                ("name", &world::name(org, kind, 0)),
+                ("type", t),
+            ],
         );
-    };
-    named("down", Kind::Vdc, media(Kind::Vdc));
-    named("down", Kind::Catalog, media(Kind::Catalog));
-    named("down", Kind::Network, media(Kind::Network));
-    links(
-        &mut out,
-        "    ",
-        &[(
-            "add",
-            format!("{}/api/admin/org/{org_id}/catalogs", h.base),
-            Some("application/vnd.vmware.admin.catalog+xml"),
-        )],
+    }
+    x.link(
+        "add",
+        &format!("{}/api/admin/org/{org_id}/catalogs", h.base),
+        Some(types::ADMIN_CATALOG),
     );
-    out
 }
 
 /// The org behind an id, if the session may see it; else VCD's 403.
@@ -713,48 +678,20 @@ async fn serve(
         Err(r) => return r,
     };
     let h = Hrefs {
-        base: escape(&state.public_url).into_owned(),
+        base: &state.public_url,
         org_id: e.org_id,
     };
     let (media_type, body) = match (sub, e.kind) {
-        (Some("metadata"), _) => (
-            "application/vnd.vmware.vcloud.metadata+xml",
-            format!(
-                "{DECL}\n<Metadata {NS} href=\"{}/metadata\" type=\"application/vnd.vmware.vcloud.metadata+xml\">\n    <Link rel=\"up\" href=\"{}\" type=\"{}\"/>\n</Metadata>\n",
-                h.of(e.kind, e.index),
-                h.of(e.kind, e.index),
-                media(e.kind)
-            ),
-        ),
-        (Some("owner"), _) => {
-            let mut out = format!("{DECL}\n");
-            out.push_str(&format!(
-                "<Owner {NS} href=\"{}/owner\" type=\"application/vnd.vmware.vcloud.owner+xml\">\n",
-                h.of(e.kind, e.index)
-            ));
-            links(
-                &mut out,
-                "    ",
-                &[
-                    ("up", h.of(e.kind, e.index), Some(media(e.kind))),
-                ],
-            );
-            let user = e.org.users.first().map(|u| u.name.as_str()).unwrap_or("admin");
-            reference(&mut out, "    ", "User", &format!("{}/api/admin/user/{}", h.base, world::uuid(h.org_id, Kind::Vdc, 0xffff)), user, "application/vnd.vmware.admin.user+xml");
-            out.push_str("</Owner>\n");
-            ("application/vnd.vmware.vcloud.owner+xml", out)
-        }
-        (Some("edgeGateways"), Kind::Vdc) => (
-            "application/vnd.vmware.vcloud.query.records+xml",
-            edge_records_xml(&h, e.org),
-        ),
+        (Some("metadata"), _) => (types::METADATA, metadata_xml(&h, &e)),
+        (Some("owner"), _) => (types::OWNER, owner_xml(&h, &e)),
+        (Some("edgeGateways"), Kind::Vdc) => (types::QUERY_RECORDS, edge_records_xml(&h, e.org)),
         (Some(_), _) => unreachable!("routes name only the sub-resources above"),
         (None, Kind::Vdc) => (media(Kind::Vdc), vdc_xml(&h, &e, state.vapps_per_vdc)),
         (None, Kind::VApp) => (media(Kind::VApp), vapp_xml(&h, &e)),
         (None, Kind::Vm) => {
-            let mut out = format!("{DECL}\n");
-            vm_xml(&mut out, &h, &e, true);
-            (media(Kind::Vm), out)
+            let mut x = Xml::document();
+            vm_xml(&mut x, &h, &e, true);
+            (media(Kind::Vm), x.finish())
         }
         (None, Kind::Catalog) => (media(Kind::Catalog), catalog_xml(&h, &e)),
         (None, Kind::CatalogItem) => (media(Kind::CatalogItem), catalog_item_xml(&h, &e)),

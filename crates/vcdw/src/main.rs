@@ -42,7 +42,11 @@ enum Command {
 
 #[tokio::main]
 async fn main() -> ExitCode {
-    vcd_core::init_logging("warn");
+    // To stderr, with vcd-core's filter (it keeps headers, and so tokens, out of the log).
+    let _ = tracing_subscriber::fmt()
+        .with_env_filter(vcd_core::log_filter("warn"))
+        .with_writer(std::io::stderr)
+        .try_init();
     vcd_core::clean_spool_leftovers();
     let result = match Cli::parse().command {
         Command::Sim(args) => cmd::sim::run(args).await,
