@@ -1,0 +1,123 @@
+import { describe, expect, it } from "vitest";
+import type { Backend, RequestDraft, SentResponse } from "../api/backend";
+import { KEPT_PAGES_WITH_RESPONSES, currentPage, tabTitle } from "./app";
+import { sanitize, stepZoom } from "./layout";
+import { testApp } from "./testing";
+
+const draft = (url: string): RequestDraft => ({
+  method: "GET",
+  url,
+  headers: [{ name: "Accept", value: "application/*+xml;version=38.0", enabled: true }],
+  body: null,
+  timeout_secs: null,
+});
+
+let sentId = 0;
+function sent(url: string): SentResponse {
+  sentId += 1;
+  return {
+    id: sentId,
+    wire: [],
+    view: {
+      method: "GET",
+      url,
+      status: 200,
+      reason: "OK",
+      elapsed_ms: 1.5,
+      size: 10,
+      content_type: "application/vnd.vmware.vcloud.org+xml",
+      request_headers: [],
+      headers: [],
+      links: [],
+      references: [],
+      links_total: 0,
+      references_total: 0,
+      links_error: null,
+      parse_error: null,
+      redirect: null,
+      error: null,
+    },
+  };
+}
+
+function app() {
+  const backend: Partial<Backend> = {
+    prefillRequest: (seed) => Promise.resolve(draft(seed.url)),
+    sendRequest: (_p, _r, d) => Promise.resolve(sent(d.url)),
+  };
+  return testApp(backend).app;
+}
+
+const tabsOf = (a: ReturnType<typeof app>) => a.store.get().tabs["p"]!;
+
+describe("the app store", () => {
+  it("keeps a Connection tab per profile that Ctrl+W cannot close, and closing a tab selects its neighbour", async () => {
+    const a = app();
+    a.actions.selectProfile("p");
+    await a.actions.newTab("p", "/api/org");
+    await a.actions.newTab("p", "/api/session");
+    const [connection, org, session] = tabsOf(a).tabs;
+    expect(tabsOf(a).activeId).toBe(session!.id);
+    a.actions.closeTab("p", connection!.id);
+    expect(tabsOf(a).tabs).toHaveLength(3);
+    a.actions.closeTab("p", session!.id);
+    expect(tabsOf(a).activeId).toBe(org!.id);
+    expect(tabTitle(tabsOf(a).tabs[1]!)).toBe("org");
+  });
+
+  it("tabs survive switching to another profile and back, with their responses", async () => {
+    const a = app();
+    a.actions.selectProfile("p");
+    await a.actions.newTab("p", "/api/org");
+    const id = tabsOf(a).activeId;
+    await a.actions.send("p", id);
+    a.actions.selectProfile("q");
+    expect(a.store.get().tabs["q"]!.tabs).toHaveLength(1);
+    a.actions.selectProfile("p");
+    const tab = tabsOf(a).tabs.find((t) => t.id === id);
+    expect(currentPage(tab)?.sent?.view.status).toBe(200);
+  });
+
+  it("marks a tab edited until it is sent", async () => {
+    const a = app();
+    a.actions.selectProfile("p");
+    await a.actions.newTab("p", "/api/org");
+    const id = tabsOf(a).activeId;
+    a.actions.editDraft("p", id, draft("/api/org/x"));
+    expect(currentPage(tabsOf(a).tabs.find((t) => t.id === id))?.edited).toBe(true);
+    await a.actions.send("p", id);
+    expect(currentPage(tabsOf(a).tabs.find((t) => t.id === id))?.edited).toBe(false);
+  });
+
+  it("drops the responses of pages far behind, keeping their requests", async () => {
+    const a = app();
+    a.actions.selectProfile("p");
+    await a.actions.newTab("p", "/api/org");
+    const id = tabsOf(a).activeId;
+    await a.actions.send("p", id);
+    for (let i = 0; i < KEPT_PAGES_WITH_RESPONSES + 2; i += 1) {
+      await a.actions.follow("p", id, { method: "GET", href: `/api/page/${i}`, type: null }, false);
+    }
+    const tab = tabsOf(a).tabs.find((t) => t.id === id);
+    if (tab?.kind !== "request") throw new Error("not a request tab");
+    expect(tab.pages).toHaveLength(KEPT_PAGES_WITH_RESPONSES + 3);
+    expect(tab.pages[0]!.sent).toBeNull();
+    expect(tab.pages[0]!.draft.url).toBe("/api/org");
+    expect(tab.pages.filter((p) => p.sent !== null)).toHaveLength(KEPT_PAGES_WITH_RESPONSES);
+  });
+});
+
+describe("the layout", () => {
+  it("clamps what is stored so no part of the window can be hidden by it", () => {
+    expect(sanitize({ sidebarWidth: 5, split: 2, zoom: 9, orientation: "diagonal" as never })).toEqual({
+      sidebarWidth: 160,
+      sidebarCollapsed: false,
+      orientation: "stacked",
+      split: 0.85,
+      zoom: 2,
+    });
+    expect(stepZoom(1, 1)).toBe(1.1);
+    expect(stepZoom(1, -1)).toBe(0.9);
+    expect(stepZoom(2, 1)).toBe(2);
+  });
+});
