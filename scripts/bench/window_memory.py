@@ -13,9 +13,9 @@ import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
+import http.client
 
-REQUESTS = 20
+REQUESTS = int(os.environ.get("REQUESTS", "20"))
 
 
 def free_port():
@@ -35,19 +35,23 @@ def wait_until(what, check, limit=60.0):
 
 
 class WebDriver:
+    """A minimal WebDriver client over one kept-alive connection, as WebDriver clients keep theirs
+    (a new connection per command makes tauri-driver's proxy fail now and then)."""
+
     def __init__(self, port):
-        self.base = f"http://127.0.0.1:{port}"
+        self.port = port
+        self.connection = None
         self.session = None
 
     def call(self, method, path, body=None):
-        data = None if body is None else json.dumps(body).encode()
-        request = urllib.request.Request(self.base + path, data=data, method=method)
-        request.add_header("Content-Type", "application/json")
-        try:
-            with urllib.request.urlopen(request, timeout=120) as answer:
-                return json.loads(answer.read() or b"{}").get("value")
-        except urllib.error.HTTPError as e:
-            return {"error": e.read().decode(errors="replace")}
+        if self.connection is None:
+            self.connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=120)
+        data = None if body is None else json.dumps(body)
+        self.connection.request(method, path, body=data, headers={"Content-Type": "application/json"})
+        answer = self.connection.getresponse()
+        text = answer.read()
+        value = json.loads(text or b"{}").get("value")
+        return value if answer.status < 400 else {"error": value}
 
     def start(self, application):
         caps = {"capabilities": {"alwaysMatch": {"browserName": "wry", "tauri:options": {"application": application}}}}
@@ -63,8 +67,13 @@ class WebDriver:
         return wait_until(what, lambda: self.script(source) is True)
 
     def click(self, css):
+        """Clicks as a user does (WebDriver's element click), once the element is there."""
         self.until(f"{css} to appear", f"return !!document.querySelector({json.dumps(css)})")
-        self.script(f"document.querySelector({json.dumps(css)}).click(); return true")
+        found = self.call("POST", f"/session/{self.session}/element", {"using": "css selector", "value": css})
+        element = next(iter(found.values())) if isinstance(found, dict) and "error" not in found else None
+        if not element:
+            raise SystemExit(f"window-memory: cannot find {css}: {found}")
+        self.call("POST", f"/session/{self.session}/element/{element}/click", {})
 
     def stop(self):
         if self.session:
@@ -90,8 +99,9 @@ def descendants(root):
     return out
 
 
-def pss_mb(binary):
-    """PSS of the process running `binary` and everything it started, in MB."""
+def pss_mb(binary, parts=None):
+    """PSS of the process running `binary` and everything it started, in MB; `parts` gets the
+    share of each process by name."""
     pids = [int(p) for p in subprocess.run(["pgrep", "-f", binary], capture_output=True, text=True).stdout.split()]
     roots = [p for p in pids if os.path.realpath(f"/proc/{p}/exe") == os.path.realpath(binary)]
     if not roots:
@@ -99,10 +109,15 @@ def pss_mb(binary):
     total_kb = 0
     for pid in descendants(roots[0]):
         try:
+            with open(f"/proc/{pid}/comm") as f:
+                name = f.read().strip()
             with open(f"/proc/{pid}/smaps_rollup") as f:
                 for line in f:
                     if line.startswith("Pss:"):
-                        total_kb += int(line.split()[1])
+                        kb = int(line.split()[1])
+                        total_kb += kb
+                        if parts is not None:
+                            parts[name] = parts.get(name, 0) + kb / 1024
         except OSError:
             pass
     return total_kb / 1024
@@ -134,17 +149,26 @@ def measure(binary, drive):
         XDG_CACHE_HOME=f"{home}/cache",
     )
     env.pop("VCDW_CONFIG_DIR", None)
+    log = open(os.path.join(tempfile.gettempdir(), "window-memory-driver.log"), "w")
     driver = subprocess.Popen(
         ["tauri-driver", "--port", str(port), "--native-port", str(native)],
         env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+        stdout=log,
+        stderr=log,
     )
     web = WebDriver(port)
     try:
         wait_until("tauri-driver to listen", lambda: socket.socket().connect_ex(("127.0.0.1", port)) == 0)
         web.start(os.path.abspath(binary))
-        return drive(web, lambda: pss_mb(binary))
+        parts = {}
+
+        def measured():
+            parts.clear()
+            return pss_mb(binary, parts)
+
+        result = drive(web, measured)
+        result["parts"] = dict(parts)
+        return result
     finally:
         web.stop()
         driver.terminate()
@@ -160,6 +184,10 @@ def bare(web, pss):
     return {"start": pss()}
 
 
+def by_process(parts):
+    return ", ".join(f"{name} {mb:.0f}" for name, mb in sorted(parts.items()))
+
+
 def workbench(web, pss):
     web.until("the Connection tab", "return !!document.querySelector('[data-testid=login]')")
     settle()
@@ -167,16 +195,19 @@ def workbench(web, pss):
     web.click("[data-testid=login]")
     web.until("the session", "return !!document.querySelector('[data-testid=session-line]')")
     web.click("[data-testid=request-tab]")
+    last = None
     for i in range(REQUESTS):
         web.until("Send", "return !!document.querySelector('[data-testid=send-request]')")
-        web.script("window.__sent = document.querySelector('[data-testid=response-status]'); return true")
-        web.click("[data-testid=send-request]")
-        # The answer replaces the response view: wait for a new status line.
-        web.until(
-            f"answer {i + 1}",
-            "const s = document.querySelector('[data-testid=response-status]');"
-            " return !!s && s !== window.__sent && s.textContent.includes('200');",
+        # Ctrl+Enter, as the keymap takes it: clicking Send while React swaps it for Cancel can take
+        # WebKitWebDriver down with it.
+        web.script("dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', ctrlKey: true })); return true")
+        # Each answer replaces the response view: wait for the next response id.
+        check = (
+            "const r = document.querySelector('[data-testid=response]');"
+            f" return !!r && r.dataset.responseId !== {json.dumps(last)};"
         )
+        web.until(f"answer {i + 1}", check)
+        last = web.script("return document.querySelector('[data-testid=response]').dataset.responseId")
     settle()
     return {"start": start, "after": pss()}
 
@@ -193,6 +224,7 @@ def main():
     print(
         f"  VCD Workbench after login + {REQUESTS} requests       {app['after']:7.0f} MB   {app['after'] / base:.2f}x"
     )
+    print(f"  by process after the requests (MB): {by_process(app['parts'])}")
 
 
 if __name__ == "__main__":

@@ -638,16 +638,18 @@ async fn drive_large(client: &Client) -> Result<(), String> {
         if !status.contains("alice@acme") {
             return Err(format!("status bar while loading: {status:?}"));
         }
+        // The progress bar is re-rendered with every chunk: a handle that went stale while
+        // WebKitWebDriver made it is asked for again on the next round.
         let loading = client
             .find_all(Locator::Css("[data-testid=body-progress]"))
-            .await
-            .map_err(|e| e.to_string())?;
+            .await;
         let shown = client
             .find_all(Locator::Css("[data-testid=response-body]"))
-            .await
-            .map_err(|e| e.to_string())?;
-        if loading.is_empty() && !shown.is_empty() {
-            break;
+            .await;
+        if let (Ok(loading), Ok(shown)) = (loading, shown) {
+            if loading.is_empty() && !shown.is_empty() {
+                break;
+            }
         }
         if started.elapsed() > Duration::from_secs(120) {
             return Err("the body never finished loading".into());

@@ -132,7 +132,6 @@ export function RequestView({ profile, tab }: { profile: ConnectionProfile; tab:
         {page.error && <ErrorBanner error={page.error} />}
         {page.sent && (
           <ResponsePanel
-            key={page.sent.id}
             sent={page.sent}
             largeBodyBytes={largeBodyMb * 1024 * 1024}
             backend={backend}

@@ -39,6 +39,17 @@ export function ResponsePanel({ sent, largeBodyBytes, backend, onOpen, onSaveLin
   const [loadError, setLoadError] = useState<ErrorReport | null>(null);
   const [allowLarge, setAllowLarge] = useState(false);
   const editor = useRef<CodeEditorHandle>(null);
+  // One panel (and one editor) serves the answers of a page one after another: a new answer starts
+  // on its own tabs and consent, while the editor is kept and only its text replaced.
+  const [shownFor, setShownFor] = useState(sent.id);
+  if (shownFor !== sent.id) {
+    setShownFor(sent.id);
+    setView(v.error ? "error" : "body");
+    setAllowLarge(false);
+    setSavedNote(null);
+    setLoadError(null);
+    setProgress(null);
+  }
   const large = v.size > largeBodyBytes || v.size > VIEWABLE_BODY_BYTES;
   const linkCount = v.links_total + v.references_total;
 
@@ -47,7 +58,6 @@ export function ResponsePanel({ sent, largeBodyBytes, backend, onOpen, onSaveLin
   useEffect(() => {
     if (view !== "body" || (large && !allowLarge)) return;
     let live = true;
-    setBody(null);
     setLoadError(null);
     const frame = () => new Promise((resolve) => setTimeout(resolve, 0));
     (async () => {
@@ -83,7 +93,7 @@ export function ResponsePanel({ sent, largeBodyBytes, backend, onOpen, onSaveLin
   );
 
   return (
-    <section className="response" aria-label="Response" data-testid="response">
+    <section className="response" aria-label="Response" data-testid="response" data-response-id={sent.id}>
       <div className="status-line" data-testid="response-status">
         <span className={`badge ${v.status < 400 ? "badge-ok" : "badge-error"}`}>
           {v.status} {v.reason}
