@@ -63,6 +63,13 @@ async fn login(
     Ok((manager, summary))
 }
 
+/// The demo user's password session.
+async fn demo_session(sim: &RunningSim) -> SessionManager {
+    let demo = Scenario::demo_credentials();
+    let request = password(sim, &demo.user, &demo.org, &demo.password, None);
+    login(sim, request).await.unwrap().0
+}
+
 #[tokio::test]
 async fn password_logins_on_every_release_tenant_and_provider() {
     let demo = Scenario::demo_credentials();
@@ -211,13 +218,7 @@ async fn a_session_that_idled_out_is_renewed_once_transparently() {
 #[tokio::test]
 async fn logout_ends_the_session_on_the_server() {
     let sim = https_sim("10.5").await;
-    let demo = Scenario::demo_credentials();
-    let (manager, _) = login(
-        &sim,
-        password(&sim, &demo.user, &demo.org, &demo.password, None),
-    )
-    .await
-    .unwrap();
+    let manager = demo_session(&sim).await;
     let bearer = manager.session().unwrap().bearer.expose().to_string();
     manager.logout(&mut Exchange::default()).await.unwrap();
     assert!(manager.session().is_none());
@@ -468,13 +469,7 @@ async fn a_second_401_after_logging_in_again_is_reported_not_looped() {
 #[tokio::test]
 async fn requests_that_all_meet_a_401_together_share_one_fresh_login() {
     let sim = https_sim("10.5").await;
-    let demo = Scenario::demo_credentials();
-    let (manager, _) = login(
-        &sim,
-        password(&sim, &demo.user, &demo.org, &demo.password, None),
-    )
-    .await
-    .unwrap();
+    let manager = demo_session(&sim).await;
     // End the session on the server behind the manager's back: it still holds the old token.
     let ended = manager
         .send(

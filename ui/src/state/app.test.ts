@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { Backend, RequestDraft, SentResponse } from "../api/backend";
 import { KEPT_PAGES_WITH_RESPONSES, currentPage, tabTitle } from "./app";
 import { sanitize, stepZoom } from "./layout";
-import { testApp } from "./testing";
+import { sentResponse, testApp } from "./testing";
 
 const draft = (url: string): RequestDraft => ({
   method: "GET",
@@ -15,29 +15,7 @@ const draft = (url: string): RequestDraft => ({
 let sentId = 0;
 function sent(url: string): SentResponse {
   sentId += 1;
-  return {
-    id: sentId,
-    wire: [],
-    view: {
-      method: "GET",
-      url,
-      status: 200,
-      reason: "OK",
-      elapsed_ms: 1.5,
-      size: 10,
-      content_type: "application/vnd.vmware.vcloud.org+xml",
-      request_headers: [],
-      headers: [],
-      links: [],
-      references: [],
-      links_total: 0,
-      references_total: 0,
-      links_error: null,
-      parse_error: null,
-      redirect: null,
-      error: null,
-    },
-  };
+  return sentResponse({ url, elapsed_ms: 1.5 }, [], sentId);
 }
 
 function app() {

@@ -2,34 +2,12 @@ import { afterEach, describe, expect, it } from "vitest";
 import { cleanup, fireEvent, render, screen } from "@testing-library/react";
 import type { SentResponse } from "../../api/backend";
 import { ResponsePanel, VIEWABLE_BODY_BYTES } from "./ResponsePanel";
+import { sentResponse } from "../../state/testing";
 
 const MB = 1024 * 1024;
 
 function sent(view: Partial<SentResponse["view"]>, wire: SentResponse["wire"] = []): SentResponse {
-  return {
-    id: 1,
-    wire,
-    view: {
-      method: "GET",
-      url: "https://vcd.example.com/api/org",
-      status: 200,
-      reason: "OK",
-      elapsed_ms: 3,
-      size: 10 * MB,
-      content_type: "application/vnd.vmware.vcloud.org+xml",
-      request_headers: [],
-      headers: [],
-      links: [],
-      references: [],
-      links_total: 0,
-      references_total: 0,
-      links_error: null,
-      parse_error: null,
-      redirect: null,
-      error: null,
-      ...view,
-    },
-  };
+  return sentResponse({ size: 10 * MB, ...view }, wire);
 }
 
 const backend = {
