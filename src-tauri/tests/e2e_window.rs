@@ -707,12 +707,33 @@ async fn drive_save(client: &Client, display: &str, csv: &std::path::Path) -> Re
     // The native GTK save dialog: type the file's full path into its name field, as a user can.
     let window = tokio::task::spawn_blocking({
         let display = display.to_string();
-        move || xdotool(&display, &["search", "--sync", "--name", "^Save links$"])
+        // Only a mapped (visible) dialog can take the focus: an unmapped one answers BadMatch.
+        move || {
+            xdotool(
+                &display,
+                &[
+                    "search",
+                    "--sync",
+                    "--onlyvisible",
+                    "--name",
+                    "^Save links$",
+                ],
+            )
+        }
     })
     .await
     .map_err(|e| e.to_string())??;
     let window = window.lines().next().unwrap_or_default().to_string();
-    xdotool(display, &["windowfocus", "--sync", &window])?;
+    // A dialog just mapped may not take the focus yet (BadMatch): ask again until it does.
+    let mut focus = xdotool(display, &["windowfocus", "--sync", &window]);
+    for _ in 0..50 {
+        if focus.is_ok() {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+        focus = xdotool(display, &["windowfocus", "--sync", &window]);
+    }
+    focus?;
     xdotool(display, &["key", "--window", &window, "ctrl+a"])?;
     xdotool(
         display,
