@@ -13,7 +13,7 @@ import { SettingsPanel } from "./panels/settings/SettingsPanel";
 import { Sidebar } from "./panels/sidebar/Sidebar";
 import { StatusBar } from "./panels/statusbar/StatusBar";
 import { TabStrip, panelDomId, tabDomId } from "./panels/tabs/TabStrip";
-import { AppContext, createApp, useActions, useApp, useBackend } from "./state/app";
+import { AppContext, createApp, useActions, useApp, useBadge, useBackend } from "./state/app";
 import { FactsProvider } from "./state/facts";
 import { installKeymap } from "./state/keymap";
 
@@ -37,7 +37,7 @@ function Window() {
   const statusAt = useApp((s) => s.statusAt);
   const selectedId = useApp((s) => s.selectedId);
   const helpOpen = useApp((s) => s.helpOpen);
-  const badge = (status?.sessions ?? []).find((s) => s.profile_id === selectedId) ?? null;
+  const badge = useBadge(selectedId);
   return (
     <div className="app">
       <Sidebar />

@@ -126,7 +126,7 @@ impl Xml {
 
     /// The text written so far, with every element still open closed.
     pub fn finish(mut self) -> String {
-        while self.open.last().is_some_and(|n| !n.is_empty()) {
+        while !self.open.is_empty() {
             self.end();
         }
         self.out

@@ -11,6 +11,7 @@ import type {
   RequestAuth,
   RequestDraft,
   SentResponse,
+  SessionBadge,
   Settings,
   VersionList,
 } from "../api/backend";
@@ -463,6 +464,11 @@ function useAppContext(): App {
 /** Reads part of the app state; re-renders when that part changes. */
 export function useApp<S>(select: (state: AppState) => S): S {
   return useSelector(useAppContext().store as Store<AppState>, select);
+}
+
+/** The live session's badge of a profile, or null when it is logged out. */
+export function useBadge(profileId: string | null): SessionBadge | null {
+  return useApp((s) => s.status?.sessions.find((b) => b.profile_id === profileId) ?? null);
 }
 
 export function useActions(): Actions {

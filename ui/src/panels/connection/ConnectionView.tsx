@@ -1,7 +1,7 @@
 // The Connection tab of a profile: who and where (the profile card), log in and out with the
 // login exchange, mapping the API from the session's links, and the versions the server offers.
 import type { ConnectionProfile } from "../../api/backend";
-import { useActions, useApp, useBackend } from "../../state/app";
+import { useActions, useApp, useBadge, useBackend } from "../../state/app";
 import { ProfileCard } from "../profiles/ProfileCard";
 import { SessionPanel } from "../session/SessionPanel";
 import { VersionsPanel } from "../versions/VersionsPanel";
@@ -11,10 +11,9 @@ export function ConnectionView({ profile }: { profile: ConnectionProfile }) {
   const actions = useActions();
   const backend = useBackend();
   const simulator = useApp((s) => s.status?.simulator ?? null);
-  const sessions = useApp((s) => s.status?.sessions);
   const login = useApp((s) => s.logins[profile.id] ?? null);
   const revision = useApp((s) => s.revision);
-  const badge = (sessions ?? []).find((b) => b.profile_id === profile.id) ?? null;
+  const badge = useBadge(profile.id);
   return (
     <div className="connection-view" data-testid="connection-view">
       <ProfileCard

@@ -5,7 +5,7 @@ import type { ConnectionProfile, VariableUse } from "../../api/backend";
 import { ErrorBanner } from "../../components/ErrorBanner";
 import { Spinner } from "../../components/Spinner";
 import { Splitter } from "../../components/Splitter";
-import { useActions, useApp, useBackend, type RequestTab } from "../../state/app";
+import { useActions, useApp, useBadge, useBackend, type RequestTab } from "../../state/app";
 import { Composer } from "./Composer";
 import { ResponsePanel } from "../response/ResponsePanel";
 
@@ -15,8 +15,7 @@ export function RequestView({ profile, tab }: { profile: ConnectionProfile; tab:
   const actions = useActions();
   const backend = useBackend();
   const page = tab.pages[tab.at];
-  const sessions = useApp((s) => s.status?.sessions);
-  const badge = (sessions ?? []).find((b) => b.profile_id === profile.id) ?? null;
+  const badge = useBadge(profile.id);
   const versionsLoad = useApp((s) => s.versionLists[profile.id]);
   const chosen = useApp((s) => s.version[profile.id]);
   const inFlight = useApp((s) => s.inFlight[tab.id]);

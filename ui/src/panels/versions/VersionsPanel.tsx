@@ -16,11 +16,10 @@ const IDLE: VersionsLoad = { state: "idle" };
 export function VersionsPanel({ profile }: Props) {
   const actions = useActions();
   const load = useApp((s) => s.versionLists[profile.id] ?? IDLE);
-  const [picked, setPicked] = useState<string | null>(null);
+  const [picked, setSelected] = useState<string | null>(null);
   const fetchVersions = () => void actions.fetchVersions(profile.id);
   const loaded = load.state === "loaded" ? load.list : null;
   const selected = picked ?? loaded?.default ?? loaded?.versions[0]?.version ?? null;
-  const setSelected = setPicked;
 
   const list = load.state === "loaded" ? load.list : null;
   const chosen = list?.versions.find((v) => v.version === selected) ?? null;
