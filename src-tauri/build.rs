@@ -1,45 +1,41 @@
-// The app's build script (the root Cargo.toml names it): checks that the UI was built, that the
-// capability in tauri.conf.json allows exactly the commands of src/command_list.rs, then lets
-// tauri-build read tauri.conf.json and declare those commands as permissions.
+// The app's build script (the root Cargo.toml names it): checks that the UI was built, then writes
+// the main window's capability from src/command_list.rs (its commands, and the few core and plugin
+// permissions below) and lets tauri-build declare those commands as permissions. Adding a command
+// touches the list and its handler only.
 include!("src/command_list.rs");
 
 macro_rules! names {
-    ($( $name:ident ( $($arg:ident : $ty:ty),* ) -> $ret:ty; )*) => {
+    (commands { $( $name:ident ( $($arg:ident : $ty:ty),* ) -> $ret:ty; )* }
+     events { $( $event:ident : $payload:ty; )* }) => {
         &[$(stringify!($name)),*]
     };
 }
 
 const COMMANDS: &[&str] = app_commands!(names);
 
-/// What the capability allows that is not a command, and the commands it lacks. The capability is
-/// kept by hand, not generated: it is what a reviewer reads to see what the window may call.
-fn capability_mismatch(config: &str) -> Result<(Vec<String>, Vec<String>), String> {
-    let config: serde_json::Value =
-        serde_json::from_str(config).map_err(|e| format!("tauri.conf.json: {e}"))?;
-    let allowed: Vec<String> = config["app"]["security"]["capabilities"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .flat_map(|c| c["permissions"].as_array().cloned().unwrap_or_default())
-        .filter_map(|p| p.as_str().map(str::to_string))
-        // Plugin and core permissions are namespaced ("dialog:allow-save"); the app's are not.
-        .filter(|p| !p.contains(':'))
-        .collect();
-    let wanted: Vec<String> = COMMANDS
+/// What the window may use besides the app's commands: listening to the app's events, the zoom
+/// (Ctrl + / -), and the native save dialog. Nothing else of Tauri's core or plugins.
+const OTHER_PERMISSIONS: &[&str] = &[
+    "core:event:allow-listen",
+    "core:event:allow-unlisten",
+    "core:webview:allow-set-webview-zoom",
+    "dialog:allow-save",
+];
+
+/// The main window's capability, as tauri-build reads capability files.
+fn capability() -> serde_json::Value {
+    let commands = COMMANDS
         .iter()
-        .map(|c| format!("allow-{}", c.replace('_', "-")))
+        .map(|c| format!("allow-{}", c.replace('_', "-")));
+    let permissions: Vec<String> = commands
+        .chain(OTHER_PERMISSIONS.iter().map(|p| p.to_string()))
         .collect();
-    let extra = allowed
-        .iter()
-        .filter(|p| !wanted.contains(p))
-        .cloned()
-        .collect();
-    let missing = wanted
-        .iter()
-        .filter(|p| !allowed.contains(p))
-        .cloned()
-        .collect();
-    Ok((extra, missing))
+    serde_json::json!({
+        "identifier": "main-window",
+        "description": "What the main window's UI may call: the app's own commands (src-tauri/src/command_list.rs), its events, the zoom and the save dialog.",
+        "windows": ["main"],
+        "permissions": permissions,
+    })
 }
 
 fn main() {
@@ -57,20 +53,27 @@ fn main() {
     println!("cargo::rerun-if-changed=src-tauri/src/command_list.rs");
     println!("cargo::rerun-if-changed=tauri.conf.json");
     let config = std::fs::read_to_string(root.join("tauri.conf.json")).unwrap_or_default();
-    match capability_mismatch(&config) {
-        Ok((extra, missing)) if extra.is_empty() && missing.is_empty() => {}
-        Ok((extra, missing)) => {
-            println!(
-                "cargo::error=tauri.conf.json's capability does not match src-tauri/src/command_list.rs: allows commands that do not exist {extra:?}; lacks {missing:?}"
-            );
-            return;
-        }
-        Err(e) => {
-            println!("cargo::error={e}");
-            return;
-        }
+    if config.contains("\"capabilities\"") {
+        println!("cargo::error=tauri.conf.json lists capabilities, but the build writes the window's capability from src-tauri/src/command_list.rs: remove app.security.capabilities from tauri.conf.json (other permissions go in build.rs's OTHER_PERMISSIONS).");
+        return;
     }
+    let out = std::path::PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
+    let folder = out.join("capabilities");
+    let written = std::fs::create_dir_all(&folder).and_then(|()| {
+        let text = serde_json::to_string_pretty(&capability()).expect("a JSON value");
+        std::fs::write(folder.join("main-window.json"), text)
+    });
+    if let Err(e) = written {
+        println!(
+            "cargo::error=the capability could not be written to {}: {e}",
+            folder.display()
+        );
+        return;
+    }
+    // tauri-build wants the pattern for the whole build; the script ends right after.
+    let pattern: &'static str = Box::leak(format!("{}/*.json", folder.display()).into_boxed_str());
     let attributes = tauri_build::Attributes::new()
+        .capabilities_path_pattern(pattern)
         .app_manifest(tauri_build::AppManifest::new().commands(COMMANDS));
     if let Err(e) = tauri_build::try_build(attributes) {
         println!("cargo::error=tauri-build failed: {e:#}");

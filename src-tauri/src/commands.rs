@@ -1,14 +1,13 @@
-//! The commands of command_list.rs, one function each: they find the profile, convert arguments
-//! and call vcd-core's [`Workbench`]; the logic lives there. ipc.rs registers them with Tauri.
+//! The commands of command_list.rs, one function each: they convert arguments and call vcd-core's
+//! [`Workbench`]; the logic lives there. ipc.rs registers them with Tauri.
 
-use crate::demo::SimulatorStatus;
 use crate::state::Shell;
-use tauri::{AppHandle, Emitter, Manager};
+use tauri::{AppHandle, Manager};
 use vcd_core::{
-    discover_versions, BodyChunk, ConnectionProfile, CoreError, DiscoverLimits, DiscoverProgress,
-    DiscoverSummary, DraftSeed, HeaderSide, KeyringStatus, LoginView, RequestAuth, RequestDraft,
-    SavedLinks, SavedProfile, Secret, SentResponse, SessionBadge, Settings, VariableUse, VcdFacts,
-    VersionList,
+    BodyChunk, ConnectionProfile, CoreError, DiscoverLimits, DiscoverProgress, DiscoverSummary,
+    DraftSeed, HeaderSide, KeyringStatus, LoginView, RequestAuth, RequestDraft, SavedLinks,
+    SavedProfile, Secret, SentResponse, SessionBadge, Settings, SimulatorStatus, VariableUse,
+    VcdFacts, VersionList,
 };
 
 type Reply<T> = Result<T, CoreError>;
@@ -19,7 +18,6 @@ fn shell(app: &AppHandle) -> tauri::State<'_, Shell> {
 
 /// What the status bar shows.
 #[derive(Debug, Clone, serde::Serialize, ts_rs::TS)]
-#[ts(export)]
 pub struct AppStatus {
     pub simulator: Option<SimulatorStatus>,
     pub keyring: KeyringStatus,
@@ -28,23 +26,19 @@ pub struct AppStatus {
 
 /// Progress of a discovery, as the `discover-progress` event carries it.
 #[derive(Debug, Clone, serde::Serialize, ts_rs::TS)]
-#[ts(export)]
 pub struct DiscoverEvent {
     pub profile_id: String,
     pub progress: DiscoverProgress,
 }
 
 pub async fn list_profiles(app: &AppHandle) -> Reply<Vec<ConnectionProfile>> {
-    let shell = shell(app);
-    let mut all = vec![shell.demo.profile().await];
-    all.extend(shell.workbench.profiles()?.list()?);
-    Ok(all)
+    shell(app).workbench.list_profiles().await
 }
 
 pub async fn app_status(app: &AppHandle) -> Reply<AppStatus> {
     let shell = shell(app);
     Ok(AppStatus {
-        simulator: shell.demo.status().await,
+        simulator: shell.workbench.simulator_status().await,
         keyring: shell.workbench.secrets().status().clone(),
         sessions: shell.workbench.badges(),
     })
@@ -68,13 +62,12 @@ pub async fn forget_secret(app: &AppHandle, profile_id: String) -> Reply<()> {
 }
 
 pub async fn get_versions(app: &AppHandle, profile_id: String) -> Reply<VersionList> {
-    let profile = shell(app).resolve_profile(&profile_id).await?;
-    discover_versions(&profile.base_url, &profile.http_options()).await
+    shell(app).workbench.versions(&profile_id).await
 }
 
 /// "Test connection" in the profile editor: the versions of a profile that may not be saved yet.
-pub async fn test_connection(_: &AppHandle, profile: ConnectionProfile) -> Reply<VersionList> {
-    discover_versions(&profile.base_url, &profile.http_options()).await
+pub async fn test_connection(app: &AppHandle, profile: ConnectionProfile) -> Reply<VersionList> {
+    shell(app).workbench.test_connection(&profile).await
 }
 
 pub async fn login(
@@ -82,18 +75,10 @@ pub async fn login(
     profile_id: String,
     secret: Option<String>,
 ) -> Reply<LoginView> {
-    let shell = shell(app);
-    let profile = shell.resolve_profile(&profile_id).await?;
-    let builtin = profile
-        .builtin_simulator
-        .then(|| Secret::new(vcd_sim::Scenario::demo_credentials().password));
-    let secret = shell.workbench.secrets().login_secret(
-        &profile,
-        secret.map(Secret::new),
-        builtin,
-        "enter it to log in",
-    )?;
-    shell.workbench.login(&profile, secret).await
+    shell(app)
+        .workbench
+        .login(&profile_id, secret.map(Secret::new))
+        .await
 }
 
 pub async fn logout(app: &AppHandle, profile_id: String) -> Reply<()> {
@@ -121,11 +106,9 @@ pub async fn send_request(
     draft: RequestDraft,
     auth: RequestAuth,
 ) -> Reply<SentResponse> {
-    let shell = shell(app);
-    let profile = shell.resolve_profile(&profile_id).await?;
-    shell
+    shell(app)
         .workbench
-        .send(&profile, request_id, draft, auth)
+        .send(&profile_id, request_id, draft, auth)
         .await
 }
 
@@ -193,7 +176,7 @@ pub async fn discover_links(
                 profile_id: profile_id.clone(),
                 progress: p.clone(),
             };
-            let _ = app.emit("discover-progress", event);
+            crate::ipc::emit::discover_progress(app, &event);
         })
         .await
 }
@@ -210,7 +193,7 @@ pub async fn draft_variables(
     draft: RequestDraft,
 ) -> Reply<Vec<VariableUse>> {
     let shell = shell(app);
-    let profile = shell.resolve_profile(&profile_id).await?;
+    let profile = shell.workbench.resolve_profile(&profile_id).await?;
     shell.workbench.draft_variables(&profile, &draft)
 }
 
@@ -218,11 +201,10 @@ pub async fn save_body(app: &AppHandle, response_id: u32, path: String) -> Reply
     shell(app).workbench.save_body(response_id, &path).await
 }
 
-pub async fn get_settings(_: &AppHandle) -> Reply<Settings> {
-    Settings::load()
+pub async fn get_settings(app: &AppHandle) -> Reply<Settings> {
+    shell(app).workbench.settings()
 }
 
-pub async fn save_settings(_: &AppHandle, settings: Settings) -> Reply<Settings> {
-    settings.save()?;
-    Ok(settings)
+pub async fn save_settings(app: &AppHandle, settings: Settings) -> Reply<Settings> {
+    shell(app).workbench.save_settings(settings)
 }

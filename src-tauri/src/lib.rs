@@ -1,12 +1,13 @@
-//! The desktop shell: Tauri commands that find the profile, convert types and call vcd-core's
-//! workbench, plus the demo simulator. No protocol or engine logic lives here.
+//! The desktop shell: Tauri commands that convert types, call vcd-core's workbench and emit its
+//! events. No protocol or engine logic lives here.
 
 #[macro_use]
 mod command_list;
 mod commands;
-mod demo;
 mod ipc;
 mod state;
+
+pub use ipc::write_ui_types;
 
 pub fn run() {
     // To stderr, with vcd-core's filter (it keeps headers, and so tokens, out of the log).

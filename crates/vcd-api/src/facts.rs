@@ -9,14 +9,12 @@ use ts_rs::TS;
 
 /// A media type and what a tenant sends it for.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-#[ts(export)]
 pub struct MediaTypeNote {
     pub media_type: String,
     pub purpose: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-#[ts(export)]
 pub struct VcdFacts {
     /// Request body types for the composer's Content-Type list.
     pub body_media_types: Vec<MediaTypeNote>,

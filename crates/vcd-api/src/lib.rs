@@ -5,19 +5,26 @@
 
 mod facts;
 mod fingerprint;
+mod headers;
 mod media;
 mod oauth;
+mod paths;
 mod releases;
 mod rels;
 mod version;
 
 pub use facts::{MediaTypeNote, VcdFacts};
 pub use fingerprint::{BadFingerprint, Fingerprint};
+pub use headers::{ACCESS_TOKEN_HEADER, LEGACY_SESSION_HEADER, TOKEN_TYPE_HEADER};
 pub use media::{
-    accept, json_accept, types, with_accept_version, xml_accept, BODY_MEDIA_TYPES, JSON, NS_OVF,
-    NS_VCLOUD, NS_VERSIONS, NS_XSI, XML_ANY,
+    accept, default_accept, json_accept, types, with_accept_version, xml_accept, BODY_MEDIA_TYPES,
+    JSON, NS_OVF, NS_VCLOUD, NS_VERSIONS, NS_VMEXT, NS_XSI, XML_ANY,
 };
-pub use oauth::{is_system_org, token_path, PROVIDER_TOKEN_PATH, SYSTEM_ORG};
+pub use oauth::{
+    is_system_org, token_path, API_TOKEN_MIN_RELEASE, API_TOKEN_MIN_VERSION, PROVIDER_TOKEN_PATH,
+    SYSTEM_ORG,
+};
+pub use paths::{SESSION_PATH, VERSIONS_PATH};
 pub use releases::{
     ServedVersion, VcdRelease, API_RELEASE_NAMES, DEFAULT_RELEASE, SIMULATED_RELEASES,
 };

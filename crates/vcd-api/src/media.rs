@@ -9,6 +9,8 @@ use std::fmt::Display;
 pub const NS_VCLOUD: &str = "http://www.vmware.com/vcloud/v1.5";
 /// The namespace of `/api/versions` (`SupportedVersions`).
 pub const NS_VERSIONS: &str = "http://www.vmware.com/vcloud/versions";
+/// VCD's extension namespace (provider-only elements; a session declares it).
+pub const NS_VMEXT: &str = "http://www.vmware.com/vcloud/extension/v1.5";
 pub const NS_XSI: &str = "http://www.w3.org/2001/XMLSchema-instance";
 pub const NS_OVF: &str = "http://schemas.dmtf.org/ovf/envelope/1";
 
@@ -114,6 +116,16 @@ pub fn xml_accept(version: impl Display) -> String {
 /// The `Accept` header for CloudAPI (`/cloudapi/...`).
 pub fn json_accept(version: impl Display) -> String {
     accept(JSON, version)
+}
+
+/// The default `Accept` header for a path (or URL) at a version: CloudAPI (`/cloudapi/...`) answers
+/// JSON, the legacy API (`/api/...`) XML.
+pub fn default_accept(path: &str, version: impl Display) -> String {
+    if path.contains("/cloudapi/") {
+        json_accept(version)
+    } else {
+        xml_accept(version)
+    }
 }
 
 /// `value` (an `Accept` header) with its `version=` parameter set to `version`: every other part of

@@ -4,6 +4,12 @@
 /// The provider organization's name; VCD compares org names without regard to case.
 pub const SYSTEM_ORG: &str = "System";
 
+/// The first API version that takes API tokens (VCD 10.3.1).
+pub const API_TOKEN_MIN_VERSION: &str = "36.1";
+
+/// The VCD release [`API_TOKEN_MIN_VERSION`] came with.
+pub const API_TOKEN_MIN_RELEASE: &str = "10.3.1";
+
 /// The token endpoint for the System org (provider API tokens).
 pub const PROVIDER_TOKEN_PATH: &str = "/oauth/provider/token";
 

@@ -132,7 +132,7 @@ impl VcdRelease {
 
     /// API tokens exist from VCD 10.3.1 (API 36.1).
     pub fn has_api_tokens(&self) -> bool {
-        self.max_version().at_least("36.1")
+        self.max_version().at_least(crate::API_TOKEN_MIN_VERSION)
     }
 
     /// CloudAPI session login exists from API 36.0 on in `/api/versions` LoginUrls.

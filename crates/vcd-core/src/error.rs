@@ -4,8 +4,35 @@ use crate::xml::VcdError;
 use serde::Serialize;
 use ts_rs::TS;
 
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub enum CoreError {
+/// Declares [`CoreError`] and [`ErrorKind`] from one list, so a new error is one entry (its fields
+/// and its message) and always has a kind.
+macro_rules! core_errors {
+    ($( $(#[$attr:meta])* $variant:ident $({ $($field:ident : $fty:ty),* $(,)? })? $(( $($tty:ty),* ))? ),* $(,)?) => {
+        #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+        pub enum CoreError {
+            $( $(#[$attr])* $variant $({ $($field: $fty),* })? $(( $($tty),* ))? ),*
+        }
+
+        /// What kind of error an [`ErrorReport`] is: one name per [`CoreError`] variant, as the UI's union
+        /// type and `vcdw --json` spell it.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+        #[serde(rename_all = "snake_case")]
+        pub enum ErrorKind {
+            $($variant),*
+        }
+
+        impl CoreError {
+            /// The kind of error, a stable name the UI and `--json` outputs use.
+            pub fn kind(&self) -> ErrorKind {
+                match self {
+                    $( CoreError::$variant { .. } => ErrorKind::$variant ),*
+                }
+            }
+        }
+    };
+}
+
+core_errors! {
     #[error(
         "'{input}' is not a usable VCD address: {reason}. Enter it like https://vcd.example.com"
     )]
@@ -63,7 +90,7 @@ pub enum CoreError {
     #[error("{url} did not answer with XML ({detail}). Is this a VMware Cloud Director address?")]
     NotXml { url: String, detail: String },
 
-    #[error("{url} answered XML that is not a VCD version list (root element <{root}>, expected <SupportedVersions> in namespace http://www.vmware.com/vcloud/versions).")]
+    #[error("{url} answered XML that is not a VCD version list (root element <{root}>, expected <SupportedVersions> in namespace {}).", vcd_api::NS_VERSIONS)]
     NotVersionList { url: String, root: String },
 
     #[error("The answer of {url} is larger than the {limit_mb} MB limit, so it was not read to its end. Raise the limit in Settings if you need it, or ask for less (a query with a smaller pageSize).")]
@@ -91,7 +118,7 @@ pub enum CoreError {
     #[error("VCD refused the API token for organization {org}: {reason} Check that the token belongs to this organization and has not been revoked; you can create a new one in the tenant portal under User preferences → API Tokens.")]
     ApiTokenRefused { org: String, reason: String },
 
-    #[error("API tokens need VCD 10.3.1 (API 36.1) or newer, and this connection uses API {version}. Pick a newer API version, or log in with a password.")]
+    #[error("API tokens need VCD {} (API {}) or newer, and this connection uses API {version}. Pick a newer API version, or log in with a password.", vcd_api::API_TOKEN_MIN_RELEASE, vcd_api::API_TOKEN_MIN_VERSION)]
     ApiTokensNeedNewerVcd { version: String },
 
     #[error("Refused to send: the URL would carry a secret ({what}), and URLs end up in proxy and server logs. VCD takes an API token only in the form body of /oauth/.../token; remove it from the URL.")]
@@ -126,46 +153,6 @@ pub enum CoreError {
 }
 
 impl CoreError {
-    /// The kind of error, a stable name the UI and `--json` outputs use.
-    pub fn kind(&self) -> ErrorKind {
-        match self {
-            CoreError::InvalidUrl { .. } => ErrorKind::InvalidUrl,
-            CoreError::ConnectionRefused { .. } => ErrorKind::ConnectionRefused,
-            CoreError::HostNotFound { .. } => ErrorKind::HostNotFound,
-            CoreError::Timeout { .. } => ErrorKind::Timeout,
-            CoreError::UntrustedCertificate { .. } => ErrorKind::UntrustedCertificate,
-            CoreError::Tls { .. } => ErrorKind::Tls,
-            CoreError::CaFile { .. } => ErrorKind::CaFile,
-            CoreError::Http { .. } => ErrorKind::Http,
-            CoreError::HtmlInsteadOfApi { .. } => ErrorKind::HtmlInsteadOfApi,
-            CoreError::NotXml { .. } => ErrorKind::NotXml,
-            CoreError::NotVersionList { .. } => ErrorKind::NotVersionList,
-            CoreError::Network { .. } => ErrorKind::Network,
-            CoreError::BodyTooLarge { .. } => ErrorKind::BodyTooLarge,
-            CoreError::RequestBodyTooLarge { .. } => ErrorKind::RequestBodyTooLarge,
-            CoreError::DecompressionBomb { .. } => ErrorKind::DecompressionBomb,
-            CoreError::LoginRefused { .. } => ErrorKind::LoginRefused,
-            CoreError::AccountBlocked { .. } => ErrorKind::AccountBlocked,
-            CoreError::ApiTokenRefused { .. } => ErrorKind::ApiTokenRefused,
-            CoreError::ApiTokensNeedNewerVcd { .. } => ErrorKind::ApiTokensNeedNewerVcd,
-            CoreError::SecretInUrl { .. } => ErrorKind::SecretInUrl,
-            CoreError::ForeignOrigin { .. } => ErrorKind::ForeignOrigin,
-            CoreError::VersionNotOffered { .. } => ErrorKind::VersionNotOffered,
-            CoreError::SessionRejected { .. } => ErrorKind::SessionRejected,
-            CoreError::NotLoggedIn => ErrorKind::NotLoggedIn,
-            CoreError::Storage { .. } => ErrorKind::Storage,
-            CoreError::BadBody { .. } => ErrorKind::BadBody,
-            CoreError::BadMethod { .. } => ErrorKind::BadMethod,
-            CoreError::BadHeader { .. } => ErrorKind::BadHeader,
-            CoreError::BadTimeout { .. } => ErrorKind::BadTimeout,
-            CoreError::UnknownVariable { .. } => ErrorKind::UnknownVariable,
-            CoreError::Profile(_) => ErrorKind::Profile,
-            CoreError::Internal(_) => ErrorKind::Internal,
-            CoreError::Cancelled => ErrorKind::Cancelled,
-            CoreError::Simulator(_) => ErrorKind::Simulator,
-        }
-    }
-
     pub fn report(&self) -> ErrorReport {
         ErrorReport {
             kind: self.kind(),
@@ -184,7 +171,6 @@ impl CoreError {
 
 /// An error as the UI shows it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-#[ts(export)]
 pub struct ErrorReport {
     pub kind: ErrorKind,
     /// The whole sentence to show: what happened and what to do.
@@ -193,46 +179,4 @@ pub struct ErrorReport {
     pub fingerprint: Option<String>,
     /// For an HTTP error: the status code.
     pub status: Option<u16>,
-}
-
-/// What kind of error an [`ErrorReport`] is: one name per [`CoreError`] variant, as the UI's union
-/// type and `vcdw --json` spell it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
-#[serde(rename_all = "snake_case")]
-#[ts(export)]
-pub enum ErrorKind {
-    InvalidUrl,
-    ConnectionRefused,
-    HostNotFound,
-    Timeout,
-    UntrustedCertificate,
-    Tls,
-    CaFile,
-    Http,
-    HtmlInsteadOfApi,
-    NotXml,
-    NotVersionList,
-    Network,
-    BodyTooLarge,
-    RequestBodyTooLarge,
-    DecompressionBomb,
-    LoginRefused,
-    AccountBlocked,
-    ApiTokenRefused,
-    ApiTokensNeedNewerVcd,
-    SecretInUrl,
-    ForeignOrigin,
-    VersionNotOffered,
-    SessionRejected,
-    NotLoggedIn,
-    Storage,
-    BadBody,
-    BadMethod,
-    BadHeader,
-    BadTimeout,
-    UnknownVariable,
-    Profile,
-    Internal,
-    Cancelled,
-    Simulator,
 }

@@ -67,5 +67,5 @@ pub use xml::VcdError;
 /// their body chunks, link maps, cancellable requests and discoveries.
 pub use workbench::{
     check_savable, BodyChunk, DiscoverSummary, LoginView, SavedLinks, SavedProfile, SentResponse,
-    SessionBadge, Workbench,
+    SessionBadge, SimulatorStatus, Workbench,
 };

@@ -8,7 +8,7 @@ mod common;
 use std::time::Duration;
 use vcd_core::{
     AuthKind, ConnectionProfile, DraftSeed, ErrorKind, ExchangePurpose, ProfileStore, RequestAuth,
-    RequestDraft, Secret, SecretStore, TlsTrust, Workbench,
+    RequestDraft, Secret, SecretStore, Settings, TlsTrust, Workbench, DEMO_PROFILE_ID,
 };
 use vcd_sim::{RunningSim, Scenario, SimOptions};
 
@@ -29,6 +29,7 @@ fn workbench() -> Workbench {
     Workbench::with_stores(
         Ok(ProfileStore::at(dir.join("profiles.json"))),
         SecretStore::memory_only("a test"),
+        Settings::load(),
     )
 }
 
@@ -70,7 +71,7 @@ async fn a_sent_request_keeps_its_body_for_the_viewer_and_its_links_for_the_map(
     let wb = workbench();
     let p = profile(&sim);
     let password = Secret::new(Scenario::demo_credentials().password);
-    let login = wb.login(&p, password).await.unwrap();
+    let login = wb.login_with(&p, password).await.unwrap();
     assert_eq!(
         login.steps.first().map(|s| s.purpose),
         Some(ExchangePurpose::Versions)
@@ -82,7 +83,7 @@ async fn a_sent_request_keeps_its_body_for_the_viewer_and_its_links_for_the_map(
     assert_eq!(wb.badges().len(), 1);
 
     let sent = wb
-        .send(&p, 1, draft("GET", "/api/session"), RequestAuth::Inherit)
+        .send(&p.id, 1, draft("GET", "/api/session"), RequestAuth::Inherit)
         .await
         .unwrap();
     assert_eq!(sent.view.status, 200);
@@ -109,7 +110,7 @@ async fn a_sent_request_keeps_its_body_for_the_viewer_and_its_links_for_the_map(
     wb.logout(&p.id).await.unwrap();
     assert!(wb.badges().is_empty());
     let err = wb
-        .send(&p, 2, draft("GET", "/api/org"), RequestAuth::Inherit)
+        .send(&p.id, 2, draft("GET", "/api/org"), RequestAuth::Inherit)
         .await
         .unwrap_err();
     assert!(err.to_string().contains("log in first"), "{err}");
@@ -121,17 +122,22 @@ async fn the_wire_tab_shows_the_fresh_login_behind_a_retried_request() {
     let sim = sim().await;
     let wb = workbench();
     let p = profile(&sim);
-    wb.login(&p, Secret::new(Scenario::demo_credentials().password))
+    wb.login_with(&p, Secret::new(Scenario::demo_credentials().password))
         .await
         .unwrap();
     // The server ends the session; the workbench still holds its token.
     let ended = wb
-        .send(&p, 1, draft("DELETE", "/api/session"), RequestAuth::Inherit)
+        .send(
+            &p.id,
+            1,
+            draft("DELETE", "/api/session"),
+            RequestAuth::Inherit,
+        )
         .await
         .unwrap();
     assert_eq!(ended.view.status, 204);
     let sent = wb
-        .send(&p, 2, draft("GET", "/api/org"), RequestAuth::Inherit)
+        .send(&p.id, 2, draft("GET", "/api/org"), RequestAuth::Inherit)
         .await
         .unwrap();
     assert_eq!(sent.view.status, 200);
@@ -161,13 +167,16 @@ async fn a_cancelled_request_ends_at_once_with_a_cancelled_error() {
     let silent = common::raw_server(None).await;
     let wb = std::sync::Arc::new(workbench());
     let p = profile(&sim);
-    wb.login(&p, Secret::new(Scenario::demo_credentials().password))
+    wb.login_with(&p, Secret::new(Scenario::demo_credentials().password))
         .await
         .unwrap();
     let sending = {
         let (wb, p) = (wb.clone(), p.clone());
         let url = format!("{}/api/never", silent.url);
-        tokio::spawn(async move { wb.send(&p, 7, draft("GET", &url), RequestAuth::None).await })
+        tokio::spawn(async move {
+            wb.send(&p.id, 7, draft("GET", &url), RequestAuth::None)
+                .await
+        })
     };
     // Cancel as soon as the request is in flight (it never gets an answer on its own).
     let outcome = loop {
@@ -178,6 +187,72 @@ async fn a_cancelled_request_ends_at_once_with_a_cancelled_error() {
         tokio::time::sleep(Duration::from_millis(5)).await;
     };
     assert_eq!(outcome.unwrap_err().kind(), ErrorKind::Cancelled);
+    sim.stop().await;
+}
+
+#[tokio::test]
+async fn the_demo_profile_comes_first_starts_its_simulator_when_used_and_logs_in_by_itself() {
+    let wb = workbench();
+    let listed = wb.list_profiles().await.unwrap();
+    assert_eq!(listed[0].id, DEMO_PROFILE_ID);
+    assert!(
+        listed[0].base_url.is_empty(),
+        "nothing runs before it is used"
+    );
+    assert!(wb.simulator_status().await.is_none());
+    // No password given and none in the keyring: the demo's own is used.
+    let login = wb.login(DEMO_PROFILE_ID, None).await.unwrap();
+    assert_eq!(login.badge.summary.user, Scenario::demo_credentials().user);
+    let running = wb.simulator_status().await.expect("the simulator runs");
+    let demo = &wb.list_profiles().await.unwrap()[0];
+    assert_eq!(demo.base_url, running.url);
+    assert!(matches!(demo.trust, TlsTrust::Pinned { .. }));
+    let sent = wb
+        .send(
+            DEMO_PROFILE_ID,
+            1,
+            draft("GET", "/api/session"),
+            RequestAuth::Inherit,
+        )
+        .await
+        .unwrap();
+    assert_eq!(sent.view.status, 200);
+    wb.stop_simulator().await;
+    assert!(wb.simulator_status().await.is_none());
+}
+
+#[tokio::test]
+async fn environment_variables_saved_in_settings_are_used_by_the_next_send() {
+    let sim = sim().await;
+    let wb = workbench();
+    let p = profile(&sim);
+    wb.login_with(&p, Secret::new(Scenario::demo_credentials().password))
+        .await
+        .unwrap();
+    let err = wb
+        .send(
+            &p.id,
+            1,
+            draft("GET", "/api/{{listing}}"),
+            RequestAuth::Inherit,
+        )
+        .await
+        .unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::UnknownVariable);
+    let mut settings = wb.settings().unwrap();
+    settings.variables.insert("listing".into(), "org".into());
+    wb.save_settings(settings).unwrap();
+    let sent = wb
+        .send(
+            &p.id,
+            2,
+            draft("GET", "/api/{{listing}}"),
+            RequestAuth::Inherit,
+        )
+        .await
+        .unwrap();
+    assert_eq!(sent.view.status, 200);
+    assert!(sent.view.url.ends_with("/api/org"), "{}", sent.view.url);
     sim.stop().await;
 }
 

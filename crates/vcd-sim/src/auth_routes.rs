@@ -22,7 +22,10 @@ use vcd_api::{types, SYSTEM_ORG};
 pub fn routes() -> Router<Shared> {
     Router::new()
         .route("/api/sessions", post(legacy_login))
-        .route("/api/session", get(get_session).delete(delete_session))
+        .route(
+            vcd_api::SESSION_PATH,
+            get(get_session).delete(delete_session),
+        )
         .route("/api/admin/org/{id}/users", any(user_management))
         .route("/cloudapi/1.0.0/users", any(user_management))
         .route("/cloudapi/1.0.0/tokens", any(user_management))
@@ -88,7 +91,7 @@ pub fn presented_token(headers: &HeaderMap) -> Option<String> {
         }
     }
     headers
-        .get("x-vcloud-authorization")
+        .get(vcd_api::LEGACY_SESSION_HEADER)
         .and_then(|v| v.to_str().ok())
         .map(|t| t.trim().to_string())
 }
@@ -182,14 +185,14 @@ fn session_headers(response: &mut Response, session: &SimSession, legacy: bool) 
     let headers = response.headers_mut();
     if legacy {
         if let Ok(v) = HeaderValue::from_str(&session.legacy_token) {
-            headers.insert("x-vcloud-authorization", v);
+            headers.insert(vcd_api::LEGACY_SESSION_HEADER, v);
         }
     }
     if let Ok(v) = HeaderValue::from_str(&session.bearer) {
-        headers.insert("X-VMWARE-VCLOUD-ACCESS-TOKEN", v);
+        headers.insert(vcd_api::ACCESS_TOKEN_HEADER, v);
     }
     headers.insert(
-        "X-VMWARE-VCLOUD-TOKEN-TYPE",
+        vcd_api::TOKEN_TYPE_HEADER,
         HeaderValue::from_static("Bearer"),
     );
 }
@@ -347,7 +350,11 @@ async fn exchange_token(
             &state,
             StatusCode::NOT_FOUND,
             "RESOURCE_NOT_FOUND",
-            "API tokens need VCD 10.3.1 (API 36.1) or later.",
+            &format!(
+                "API tokens need VCD {} (API {}) or later.",
+                vcd_api::API_TOKEN_MIN_RELEASE,
+                vcd_api::API_TOKEN_MIN_VERSION
+            ),
         );
     }
     if query

@@ -104,7 +104,7 @@ pub fn session_xml(
         "Session",
         &[
             ("xmlns", vcd_api::NS_VCLOUD),
-            ("xmlns:vmext", "http://www.vmware.com/vcloud/extension/v1.5"),
+            ("xmlns:vmext", vcd_api::NS_VMEXT),
             ("xmlns:ns9", NS_VERSIONS),
         ],
         &[

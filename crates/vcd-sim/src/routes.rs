@@ -48,7 +48,7 @@ impl SimState {
 
 pub fn router(state: Shared) -> Router {
     Router::new()
-        .route("/api/versions", get(versions))
+        .route(vcd_api::VERSIONS_PATH, get(versions))
         .route("/api/org", get(org_list))
         .route("/api/org/", get(org_list))
         .route("/api/org/{id}", get(org))
@@ -117,7 +117,7 @@ async fn versions(State(state): State<Shared>) -> Response {
     // The real capture records no Content-Type; this is the generic type VCD uses for XML answers.
     xml(
         StatusCode::OK,
-        "application/*+xml",
+        vcd_api::XML_ANY,
         state.release.max_api,
         versions_xml(state.release, &state.public_url),
     )

@@ -89,7 +89,6 @@ pub enum ScenarioError {
 
 /// The demo world's sign-in details, shown on the demo profile (they are a simulator's, not secrets).
 #[derive(Debug, Clone, Serialize, PartialEq, Eq, ts_rs::TS)]
-#[ts(export)]
 pub struct DemoCredentials {
     pub org: String,
     pub user: String,

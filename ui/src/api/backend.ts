@@ -4,7 +4,7 @@ import { listen } from "@tauri-apps/api/event";
 import { save } from "@tauri-apps/plugin-dialog";
 import { getCurrentWebview } from "@tauri-apps/api/webview";
 import type { AppStatus } from "./generated/AppStatus";
-import type { Commands } from "./generated/Commands";
+import type { Commands, Events } from "./generated/Commands";
 import type { ConnectionProfile } from "./generated/ConnectionProfile";
 import type { ErrorReport } from "./generated/ErrorReport";
 import type { HeaderSide } from "./generated/HeaderSide";
@@ -77,6 +77,11 @@ export async function call<K extends CommandName>(
   }
 }
 
+/** Listens for an event of the shell, typed by the generated `Events` (command_list.rs). */
+export function onEvent<K extends keyof Events>(name: K, handler: (payload: Events[K]) => void) {
+  return listen<Events[K]>(name, (e) => handler(e.payload));
+}
+
 export const backend = {
   call,
   listProfiles: () => call("list_profiles"),
@@ -105,8 +110,7 @@ export const backend = {
   discoverLinks: (profileId: string, depth: number, maxPages: number) =>
     call("discover_links", { profileId, depth, maxPages }),
   cancelDiscover: (profileId: string) => call("cancel_discover", { profileId }),
-  onDiscoverProgress: (handler: (event: DiscoverEvent) => void) =>
-    listen<DiscoverEvent>("discover-progress", (e) => handler(e.payload)),
+  onDiscoverProgress: (handler: (event: DiscoverEvent) => void) => onEvent("discover-progress", handler),
   saveBody: (responseId: number, path: string) => call("save_body", { responseId, path }),
   /** The native save dialog for a body; null when the user cancels it. */
   chooseBodyFile: async (defaultName: string) => (await save({ title: "Save body", defaultPath: defaultName })) ?? null,

@@ -1,12 +1,10 @@
-import { forwardRef, useEffect, useImperativeHandle, useRef } from "react";
-import { basicSetup } from "codemirror";
-import { EditorView, keymap } from "@codemirror/view";
-import { Compartment, EditorState } from "@codemirror/state";
-import { xml } from "@codemirror/lang-xml";
-import { json } from "@codemirror/lang-json";
-import { oneDark } from "@codemirror/theme-one-dark";
+// The body editor and viewer: a React wrapper around CodeMirror (components/codemirror.ts), which it
+// loads the first time a body is shown, so windows that show none never load the editor's code.
+import { forwardRef, useEffect, useImperativeHandle, useRef, useState } from "react";
+import type { CodeLanguage, Editor } from "./codemirror";
+import { Spinner } from "./Spinner";
 
-export type CodeLanguage = "xml" | "json" | "text";
+export type { CodeLanguage };
 
 interface Props {
   value: string;
@@ -19,88 +17,82 @@ interface Props {
   testId?: string;
 }
 
-const dark = () => window.matchMedia?.("(prefers-color-scheme: dark)").matches ?? false;
-
-function languageOf(language: CodeLanguage) {
-  return language === "xml" ? xml() : language === "json" ? json() : [];
-}
-
 /** Adds text at the end without replacing the document (a large body arrives in chunks). */
 export interface CodeEditorHandle {
   append: (text: string) => void;
 }
 
-/** CodeMirror 6 with syntax colours, folding, search (Ctrl+F) and the OS's light or dark theme. */
+/** Syntax colours, folding, search (Ctrl+F) and the OS's light or dark theme. */
 export const CodeEditor = forwardRef<CodeEditorHandle, Props>(function CodeEditor(
   { value, language, readOnly = false, onChange, onSubmit, label, testId },
   handle,
 ) {
   const host = useRef<HTMLDivElement>(null);
-  const view = useRef<EditorView | null>(null);
-  const lang = useRef(new Compartment());
-  const theme = useRef(new Compartment());
-  const callbacks = useRef({ onChange, onSubmit });
-  callbacks.current = { onChange, onSubmit };
+  const editor = useRef<Editor | null>(null);
+  // Chunks appended while the editor's code is still loading; the editor starts with them.
+  const pending = useRef("");
+  const latest = useRef({ value, language, onChange, onSubmit });
+  latest.current = { value, language, onChange, onSubmit };
+  const [failed, setFailed] = useState<string | null>(null);
+  const [ready, setReady] = useState(false);
 
   useEffect(() => {
-    if (!host.current) return;
-    const editor = new EditorView({
-      parent: host.current,
-      state: EditorState.create({
-        doc: value,
-        extensions: [
-          keymap.of([
-            {
-              key: "Mod-Enter",
-              run: () => {
-                callbacks.current.onSubmit?.();
-                return callbacks.current.onSubmit !== undefined;
-              },
-            },
-          ]),
-          basicSetup,
-          lang.current.of(languageOf(language)),
-          theme.current.of(dark() ? oneDark : []),
-          EditorState.readOnly.of(readOnly),
-          EditorView.editable.of(!readOnly),
-          // A read-only body stays reachable by keyboard, to scroll and select it.
-          EditorView.contentAttributes.of(readOnly ? { "aria-label": label, tabindex: "0" } : { "aria-label": label }),
-          EditorView.updateListener.of((u) => {
-            if (u.docChanged) callbacks.current.onChange?.(u.state.doc.toString());
-          }),
-        ],
-      }),
-    });
-    view.current = editor;
-    const media = window.matchMedia?.("(prefers-color-scheme: dark)");
-    const follow = () => editor.dispatch({ effects: theme.current.reconfigure(dark() ? oneDark : []) });
-    media?.addEventListener?.("change", follow);
+    let live = true;
+    import("./codemirror")
+      .then(({ createEditor }) => {
+        if (!live || !host.current) return;
+        const now = latest.current;
+        editor.current = createEditor({
+          parent: host.current,
+          doc: now.value + pending.current,
+          language: now.language,
+          readOnly,
+          label,
+          onChange: (text) => latest.current.onChange?.(text),
+          onSubmit: () => {
+            latest.current.onSubmit?.();
+            return latest.current.onSubmit !== undefined;
+          },
+        });
+        pending.current = "";
+        setReady(true);
+      })
+      .catch((e: unknown) => live && setFailed(String(e)));
     return () => {
-      media?.removeEventListener?.("change", follow);
-      editor.destroy();
-      view.current = null;
+      live = false;
+      editor.current?.destroy();
+      editor.current = null;
+      setReady(false);
     };
     // The editor is made once; value and language changes are applied below.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [readOnly]);
 
   useEffect(() => {
-    const editor = view.current;
-    if (editor && editor.state.doc.toString() !== value) {
-      editor.dispatch({ changes: { from: 0, to: editor.state.doc.length, insert: value } });
-    }
+    pending.current = "";
+    editor.current?.setDoc(value);
   }, [value]);
 
   useEffect(() => {
-    view.current?.dispatch({ effects: lang.current.reconfigure(languageOf(language)) });
+    editor.current?.setLanguage(language);
   }, [language]);
 
   useImperativeHandle(handle, () => ({
     append: (text: string) => {
-      const editor = view.current;
-      if (editor) editor.dispatch({ changes: { from: editor.state.doc.length, insert: text } });
+      if (editor.current) editor.current.append(text);
+      else pending.current += text;
     },
   }));
 
-  return <div className="code-editor" ref={host} data-testid={testId} />;
+  return (
+    <>
+      {!ready && !failed && <Spinner label="Loading the editor…" />}
+      {failed && (
+        <p className="warning small">
+          The editor could not be loaded ({failed}). Restart the app; if it stays, reinstall it.
+        </p>
+      )}
+      <div className="code-editor" ref={host} data-testid={testId} />
+    </>
+  );
 });

@@ -1,6 +1,9 @@
+// The error banner: a title per error kind above the engine's sentence (what happened, what to do),
+// and the certificate fingerprint a user may choose to pin.
 import type { ErrorKind, ErrorReport } from "../api/backend";
 
-const TITLES: Partial<Record<ErrorKind, string>> = {
+// Every kind has a title: a new kind in Rust without one here does not compile.
+const TITLES: Record<ErrorKind, string> = {
   invalid_url: "The address is not usable",
   connection_refused: "Nothing is listening there",
   host_not_found: "Host not found",
@@ -10,21 +13,35 @@ const TITLES: Partial<Record<ErrorKind, string>> = {
   ca_file: "CA file not usable",
   http: "The server answered with an error",
   html_instead_of_api: "That is a web page, not the VCD API",
+  unknown_variable: "A variable has no value",
+  bad_method: "Not an HTTP method",
+  bad_header: "A header cannot be sent",
+  bad_timeout: "The timeout cannot be used",
+  bad_body: "The body is not well-formed",
   not_xml: "Not a VCD answer",
   not_version_list: "Not a VCD version list",
+  body_too_large: "The answer is over the size limit",
+  request_body_too_large: "The body file is over the size limit",
+  decompression_bomb: "The answer was a decompression bomb",
   network: "Network error",
-  simulator: "Simulator problem",
-  cancelled: "Cancelled",
-  session_rejected: "The session was refused",
-  not_logged_in: "Not logged in",
-  unknown_variable: "A variable has no value",
-  bad_body: "The body is not well-formed",
+  login_refused: "Login refused",
+  account_blocked: "The account cannot log in",
+  api_token_refused: "API token refused",
+  api_tokens_need_newer_vcd: "API tokens need a newer VCD",
   secret_in_url: "A secret in the URL",
   foreign_origin: "Credentials stay with their server",
+  version_not_offered: "API version not offered",
+  session_rejected: "The session was refused",
+  storage: "A file cannot be used",
+  profile: "Profile problem",
+  not_logged_in: "Not logged in",
+  cancelled: "Cancelled",
+  simulator: "Simulator problem",
+  internal: "Something went wrong inside VCD Workbench",
 };
 
 export function errorTitle(kind: ErrorKind): string {
-  return TITLES[kind] ?? "Something went wrong";
+  return TITLES[kind];
 }
 
 export function ErrorBanner({ error, onDismiss }: { error: ErrorReport; onDismiss?: () => void }) {

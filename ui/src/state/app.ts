@@ -214,6 +214,16 @@ export function createApp(backend: Backend) {
       }
     },
 
+    /** The status bar's facts only (sessions, simulator), as after a send: the profiles are unchanged. */
+    async refreshStatus() {
+      try {
+        const status = await backend.appStatus();
+        set((s) => ({ ...s, status, statusAt: Date.now() }));
+      } catch (err) {
+        set((s) => ({ ...s, note: `The status could not be read: ${(err as ErrorReport).message}` }));
+      }
+    },
+
     selectProfile(id: string) {
       set((s) => ({ ...s, selectedId: id, editing: null }));
       profileTabs(id);
@@ -265,7 +275,7 @@ export function createApp(backend: Backend) {
         put({ state: "failed", error: err as ErrorReport });
       } finally {
         // The status bar shows the simulator once it runs.
-        void actions.refresh();
+        void actions.refreshStatus();
       }
     },
 
@@ -351,7 +361,8 @@ export function createApp(backend: Backend) {
           const { [tabId]: _, ...inFlight } = s.inFlight;
           return { ...s, inFlight };
         });
-        void actions.refresh();
+        // The session's idle time restarted, or a re-login changed it.
+        void actions.refreshStatus();
       }
     },
 

@@ -27,7 +27,7 @@ pub(super) fn bearer_headers(headers: &mut HeaderMap, token: &Secret) -> Result<
         header_value(&format!("Bearer {}", token.expose()))?,
     );
     headers.insert(
-        "X-VMWARE-VCLOUD-TOKEN-TYPE",
+        vcd_api::TOKEN_TYPE_HEADER,
         HeaderValue::from_static("Bearer"),
     );
     Ok(())
@@ -165,7 +165,7 @@ pub(super) async fn get_session(
         .send(
             client
                 .inner()
-                .get(join_path(base, "/api/session"))
+                .get(join_path(base, vcd_api::SESSION_PATH))
                 .headers(headers),
         )
         .await
@@ -217,8 +217,8 @@ pub(super) async fn password_login(
     if response.status != 200 {
         return Err(password_refused(request, &response, legacy));
     }
-    let bearer = read_header(&response, "x-vmware-vcloud-access-token").map(Secret::new);
-    let legacy_token = read_header(&response, "x-vcloud-authorization").map(Secret::new);
+    let bearer = read_header(&response, vcd_api::ACCESS_TOKEN_HEADER).map(Secret::new);
+    let legacy_token = read_header(&response, vcd_api::LEGACY_SESSION_HEADER).map(Secret::new);
     let bearer = match (bearer, &legacy_token) {
         (Some(b), _) => b,
         // An older VCD answers only the legacy token; it is accepted as a bearer too.
@@ -250,7 +250,7 @@ pub(super) async fn exchange_api_token(
     request: &LoginRequest,
     steps: &mut Exchange,
 ) -> Result<(Secret, String, Option<u64>), CoreError> {
-    if !version.at_least("36.1") {
+    if !version.at_least(vcd_api::API_TOKEN_MIN_VERSION) {
         return Err(CoreError::ApiTokensNeedNewerVcd {
             version: version.to_string(),
         });

@@ -15,7 +15,7 @@ use reqwest::header::{HeaderMap, ACCEPT};
 use reqwest::Method;
 use std::sync::{Arc, Mutex, PoisonError, RwLock};
 use std::time::Instant;
-use vcd_api::{json_accept, xml_accept};
+use vcd_api::xml_accept;
 
 /// One live session per profile: attaches it to requests, logs in again once on 401, logs out.
 /// Its methods take `&self`: requests share the session and run side by side.
@@ -131,7 +131,10 @@ impl SessionManager {
     fn auth_headers(&self, session: &Session, headers: &mut HeaderMap) -> Result<(), CoreError> {
         match (self.request.session_header, &session.legacy_token) {
             (SessionHeader::Legacy, Some(token)) => {
-                headers.insert("x-vcloud-authorization", header_value(token.expose())?);
+                headers.insert(
+                    vcd_api::LEGACY_SESSION_HEADER,
+                    header_value(token.expose())?,
+                );
             }
             _ => {
                 bearer_headers(headers, &session.bearer)?;
@@ -158,11 +161,7 @@ impl SessionManager {
             let url = self.target(path, &RequestAuth::Inherit)?;
             let mut headers = extra_headers.clone();
             if !headers.contains_key(ACCEPT) {
-                let accept = if url.path().contains("/cloudapi/") {
-                    json_accept(&session.version)
-                } else {
-                    xml_accept(&session.version)
-                };
+                let accept = vcd_api::default_accept(url.path(), &session.version);
                 headers.insert(ACCEPT, header_value(&accept)?);
             }
             self.auth_headers(&session, &mut headers)?;
@@ -226,7 +225,10 @@ impl SessionManager {
                 bearer_headers(&mut headers, token)?;
             }
             RequestAuth::Legacy { token } => {
-                headers.insert("x-vcloud-authorization", header_value(token.expose())?);
+                headers.insert(
+                    vcd_api::LEGACY_SESSION_HEADER,
+                    header_value(token.expose())?,
+                );
             }
             RequestAuth::ApiToken { org, token } => {
                 let request = LoginRequest {
@@ -275,7 +277,7 @@ impl SessionManager {
         let mut headers = HeaderMap::new();
         headers.insert(ACCEPT, header_value(&xml_accept(&session.version))?);
         self.auth_headers(&session, &mut headers)?;
-        let url = join_path(&session.base, "/api/session");
+        let url = join_path(&session.base, vcd_api::SESSION_PATH);
         let response = self
             .client
             .send(self.client.inner().delete(url).headers(headers))

@@ -7,7 +7,6 @@ use ts_rs::TS;
 /// sent, never shown, logged or kept.
 #[derive(Debug, Clone, serde::Deserialize, TS)]
 #[serde(tag = "kind", rename_all = "snake_case")]
-#[ts(export)]
 pub enum RequestAuth {
     /// Whatever the session manager attaches (the default).
     Inherit,

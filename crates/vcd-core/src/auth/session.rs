@@ -10,7 +10,6 @@ use vcd_api::ApiVersion;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
-#[ts(export)]
 pub enum AuthKind {
     Password,
     ApiToken,
@@ -19,7 +18,6 @@ pub enum AuthKind {
 /// How the session travels on later requests.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, serde::Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
-#[ts(export)]
 pub enum SessionHeader {
     /// `Authorization: Bearer` + `X-VMWARE-VCLOUD-TOKEN-TYPE` (what current VCD prefers).
     #[default]
@@ -74,7 +72,6 @@ pub struct Session {
 
 /// What `vcdw login --json` prints and the session badge shows: never a secret.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-#[ts(export)]
 pub struct SessionSummary {
     pub user: String,
     pub org: String,

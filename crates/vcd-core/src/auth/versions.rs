@@ -14,7 +14,6 @@ use vcd_api::{xml_accept, ApiVersion};
 
 /// One `VersionInfo` of a server.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-#[ts(export)]
 pub struct VersionEntry {
     pub version: String,
     /// The VCD release that introduced the version, e.g. "10.5" for 38.0.
@@ -28,7 +27,6 @@ pub struct VersionEntry {
 
 /// What a server's `/api/versions` says, newest first.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-#[ts(export)]
 pub struct VersionList {
     /// The highest active (not deprecated, not pre-release) version: what a client should use.
     pub default: Option<String>,
@@ -198,13 +196,13 @@ pub async fn fetch_versions(
     base: &Url,
     steps: &mut Exchange,
 ) -> Result<VersionList, CoreError> {
-    let url = join_path(base, "/api/versions");
+    let url = join_path(base, vcd_api::VERSIONS_PATH);
     let response = client
         .send(
             client
                 .inner()
                 .get(url.clone())
-                .header(reqwest::header::ACCEPT, "application/*+xml"),
+                .header(reqwest::header::ACCEPT, vcd_api::XML_ANY),
         )
         .await?;
     steps.record(ExchangePurpose::Versions, &response);

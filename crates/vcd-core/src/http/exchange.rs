@@ -11,8 +11,8 @@ use ts_rs::TS;
 /// Headers whose values are credentials or session tokens.
 const SECRET_HEADERS: &[&str] = &[
     "authorization",
-    "x-vcloud-authorization",
-    "x-vmware-vcloud-access-token",
+    vcd_api::LEGACY_SESSION_HEADER,
+    vcd_api::ACCESS_TOKEN_HEADER,
     "cookie",
     "set-cookie",
     "proxy-authorization",
@@ -23,7 +23,6 @@ pub fn is_secret_header(name: &str) -> bool {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-#[ts(export)]
 pub struct HeaderLine {
     pub name: String,
     /// Masked when `secret`: the scheme of an Authorization header stays visible ("Basic ••••").
@@ -34,7 +33,6 @@ pub struct HeaderLine {
 /// Why the engine made an exchange: the user's request, or one it made on its own.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "snake_case")]
-#[ts(export)]
 pub enum ExchangePurpose {
     /// The request the user sent.
     Request,
@@ -54,7 +52,6 @@ pub enum ExchangePurpose {
 
 /// One exchange as recorded: masked, with its timing.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
-#[ts(export)]
 pub struct ExchangeStep {
     pub purpose: ExchangePurpose,
     pub method: String,
@@ -117,7 +114,6 @@ impl ExchangeStep {
 /// Which side of a step a header is on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize, Serialize, TS)]
 #[serde(rename_all = "snake_case")]
-#[ts(export)]
 pub enum HeaderSide {
     Request,
     Response,

@@ -20,7 +20,6 @@ use vcd_api::Fingerprint;
 /// How a connection decides to trust the server's certificate.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, Default)]
 #[serde(tag = "mode", rename_all = "snake_case")]
-#[ts(export)]
 pub enum TlsTrust {
     /// The operating system's certificate authorities.
     #[default]

@@ -36,7 +36,6 @@ impl Default for DiscoverLimits {
 
 /// Where a discovery stands, after each page.
 #[derive(Debug, Clone, Serialize, TS)]
-#[ts(export)]
 pub struct DiscoverProgress {
     #[ts(type = "number")]
     pub pages_done: usize,
@@ -120,7 +119,7 @@ pub async fn discover(
         .base
         .clone();
     let start_url = match start {
-        None => join_path(&base, "/api/session"),
+        None => join_path(&base, vcd_api::SESSION_PATH),
         Some(s) => request_url(&base, s)?,
     };
     let mut out = Discovery::default();

@@ -13,7 +13,6 @@ use vcd_api::method_for_rel;
 
 /// A `<Link>` of a VCD document or a `Link` header of a CloudAPI answer.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
-#[ts(export)]
 pub struct Link {
     pub rel: String,
     /// The method `rel` implies (see `vcd_api::method_for_rel`).
@@ -28,7 +27,6 @@ pub struct Link {
 /// An element other than `Link` that carries an `href`: how VCD lists a VDC's vApps, a vApp's VMs,
 /// a catalog's items.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
-#[ts(export)]
 pub struct Reference {
     /// The element's local name, e.g. `ResourceEntity`, `Vm`, `CatalogItem`.
     pub element: String,
@@ -41,7 +39,6 @@ pub struct Reference {
 
 /// What a page links to: the first [`MAX_KEPT`] links and references, and how many it holds.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, TS)]
-#[ts(export)]
 pub struct PageLinks {
     pub links: Vec<Link>,
     pub references: Vec<Reference>,

@@ -12,7 +12,6 @@ use ts_rs::TS;
 /// One discovered link. For a reference, `element` is its element name and `rel` is empty; for a
 /// `Link` element or header, `element` is "Link".
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[ts(export)]
 pub struct MapRow {
     /// The page (URL) it was found on.
     pub page: String,
@@ -95,7 +94,6 @@ impl LinkMap {
 /// The file formats links can be saved in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
-#[ts(export)]
 pub enum ExportFormat {
     Json,
     Csv,

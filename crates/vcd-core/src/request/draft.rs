@@ -12,7 +12,6 @@ use std::collections::BTreeMap;
 use ts_rs::TS;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[ts(export)]
 pub struct DraftHeader {
     pub name: String,
     pub value: String,
@@ -21,7 +20,6 @@ pub struct DraftHeader {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[ts(export)]
 pub struct RequestDraft {
     pub method: String,
     /// A path (`/api/org`) resolved against the profile's address, or a full URL.
@@ -53,7 +51,6 @@ pub fn defined_variables(
 
 /// What the composer starts from: a method and URL (typed, or a clicked link with its media type).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[ts(export)]
 pub struct DraftSeed {
     pub method: String,
     pub url: String,
@@ -83,12 +80,11 @@ impl RequestDraft {
         let method = seed.method.trim().to_ascii_uppercase();
         let media = seed.media_type.as_deref().unwrap_or("").trim();
         let with_body = matches!(method.as_str(), "POST" | "PUT" | "PATCH");
-        let accept = if seed.url.contains("/cloudapi/") {
-            vcd_api::json_accept(version)
-        } else if !with_body {
+        // A link's own media type is what a GET asks for; a body's type is not what comes back.
+        let accept = if !with_body && !media.is_empty() && !seed.url.contains("/cloudapi/") {
             vcd_api::accept(media, version)
         } else {
-            vcd_api::xml_accept(version)
+            vcd_api::default_accept(&seed.url, version)
         };
         let mut headers = vec![
             header("Accept", accept),

@@ -7,7 +7,6 @@ use std::collections::BTreeMap;
 
 /// One `{{name}}` a text uses, and its value if it has one.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, ts_rs::TS)]
-#[ts(export)]
 pub struct VariableUse {
     pub name: String,
     pub value: Option<String>,

@@ -14,7 +14,6 @@ const SERVICE: &str = "vcd-workbench";
 
 /// Whether secrets outlive this run.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-#[ts(export)]
 pub struct KeyringStatus {
     pub available: bool,
     /// What the user should know, e.g. why secrets are kept for this run only.
@@ -24,7 +23,6 @@ pub struct KeyringStatus {
 /// Where a saved secret went.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "snake_case")]
-#[ts(export)]
 pub enum SecretLocation {
     Keyring,
     MemoryOnly,

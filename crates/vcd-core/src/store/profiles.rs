@@ -5,8 +5,8 @@
 use crate::auth::Secret;
 use crate::auth::{AuthKind, LoginRequest, SessionHeader};
 use crate::error::CoreError;
-use crate::http::HttpOptions;
 use crate::http::TlsTrust;
+use crate::http::{BodyLimits, HttpOptions};
 use crate::store::{config_dir, JsonStore, UnknownFields};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -15,7 +15,6 @@ use std::time::Duration;
 use ts_rs::TS;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[ts(export)]
 pub struct ConnectionProfile {
     pub id: String,
     pub name: String,
@@ -82,13 +81,14 @@ impl ConnectionProfile {
         vcd_api::is_system_org(&self.org)
     }
 
-    /// How this profile's requests travel, with the body limits of the saved settings.
-    pub fn http_options(&self) -> HttpOptions {
+    /// How this profile's requests travel, with the settings' body limits (the workbench holds
+    /// them: [`crate::Workbench::http_options`]).
+    pub fn http_options(&self, body_limits: BodyLimits) -> HttpOptions {
         HttpOptions {
             trust: self.trust.clone(),
             timeout: Duration::from_secs(30),
             proxy: self.proxy.clone(),
-            body_limits: crate::store::Settings::saved_body_limits(),
+            body_limits,
         }
     }
 

@@ -10,7 +10,6 @@ use std::path::{Path, PathBuf};
 use ts_rs::TS;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[ts(export)]
 pub struct Settings {
     /// Bodies larger than this many megabytes are shown only when the user asks.
     #[serde(default = "default_large_body_mb")]
@@ -73,12 +72,6 @@ impl Settings {
             max: u64::from(self.max_body_mb.max(1)) * 1024 * 1024,
             ..BodyLimits::default()
         }
-    }
-
-    /// The body limits of the saved settings; their defaults when the settings cannot be read (a
-    /// damaged file is reported where it is edited, not by every request).
-    pub fn saved_body_limits() -> BodyLimits {
-        Self::load().map(|s| s.body_limits()).unwrap_or_default()
     }
 
     pub fn load_at(path: &Path) -> Result<Settings, CoreError> {

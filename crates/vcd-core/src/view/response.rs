@@ -14,7 +14,6 @@ use ts_rs::TS;
 
 /// VCD's error body, and what to do about it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-#[ts(export)]
 pub struct ErrorView {
     pub major: Option<String>,
     pub minor: Option<String>,
@@ -24,7 +23,6 @@ pub struct ErrorView {
 }
 
 #[derive(Debug, Clone, Serialize, TS)]
-#[ts(export)]
 pub struct ResponseView {
     pub method: String,
     pub url: String,
@@ -56,7 +54,6 @@ pub struct ResponseView {
 
 /// Where a redirect points, and why it was not followed (another origin, or a loop).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-#[ts(export)]
 pub struct RedirectView {
     pub location: String,
     pub reason: String,
@@ -145,7 +142,7 @@ impl ResponseView {
             let sent_credentials = response.request_headers.contains_key("authorization")
                 || response
                     .request_headers
-                    .contains_key("x-vcloud-authorization");
+                    .contains_key(vcd_api::LEGACY_SESSION_HEADER);
             let hint = if response.status == 401 && !sent_credentials {
                 Some(
                     "This request carried no credentials: VCD answers everything but \

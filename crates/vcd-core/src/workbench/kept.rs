@@ -63,7 +63,6 @@ impl KeptResponses {
 
 /// A piece of a kept response's body text.
 #[derive(Debug, Clone, Serialize, TS)]
-#[ts(export)]
 pub struct BodyChunk {
     pub text: String,
     /// Where the next piece starts; `None` after the last one.

@@ -13,7 +13,6 @@ use ts_rs::TS;
 
 /// What a save wrote.
 #[derive(Debug, Clone, Serialize, TS)]
-#[ts(export)]
 pub struct SavedLinks {
     #[ts(type = "number")]
     pub count: usize,
@@ -23,7 +22,6 @@ pub struct SavedLinks {
 
 /// The end of a discovery.
 #[derive(Debug, Clone, Serialize, TS)]
-#[ts(export)]
 pub struct DiscoverSummary {
     #[ts(type = "number")]
     pub pages: usize,

@@ -1,26 +1,24 @@
 //! Sending a composed request on the workbench: with the profile's shared session, cancellable
 //! by id, its links added to the profile's map and the response kept for the viewer; and the
-//! `{{variables}}` a draft would use.
+//! `{{variables}}` a draft would use. [`Workbench::send`] is the one way a front end sends a
+//! draft: the app's Send button and `vcdw send` both come here.
 
 use crate::auth::{AuthKind, RequestAuth};
 use crate::error::CoreError;
-use crate::http::ExchangeStep;
+use crate::http::{ExchangeStep, Response};
 use crate::links::page_links;
 use crate::request::{RequestDraft, VariableUse};
-use crate::store::{ConnectionProfile, Settings};
+use crate::store::ConnectionProfile;
 use crate::view::ResponseView;
 use crate::workbench::{blocking, lock, Workbench};
 use serde::Serialize;
 use std::collections::BTreeMap;
+use std::sync::Arc;
 use ts_rs::TS;
-
-/// Links and references a response lists to a front end; all of them stay kept for saving.
-const LISTED_LINKS: usize = 2_000;
 
 /// A response as a front end gets it: the view, the id to ask for its body with, and the
 /// exchanges behind it (the Wire tab).
 #[derive(Debug, Clone, Serialize, TS)]
-#[ts(export)]
 pub struct SentResponse {
     pub id: u32,
     pub view: ResponseView,
@@ -29,30 +27,31 @@ pub struct SentResponse {
 
 impl Workbench {
     /// The `{{name}}`s a profile defines: the environment's (Settings) and the profile's, which win.
-    pub fn defined_variables(
+    fn defined_variables(
         &self,
-        profile: &ConnectionProfile,
+        profile_variables: &BTreeMap<String, String>,
     ) -> Result<BTreeMap<String, String>, CoreError> {
-        let environment = Settings::load()?.variables;
+        let environment = self.settings()?.variables;
         Ok(crate::request::defined_variables(
             &environment,
-            &profile.variables,
+            profile_variables,
         ))
     }
 
-    /// Sends `draft` with the profile's session. `request_id` names it for [`Workbench::cancel`].
-    /// Requests of one profile run side by side on its session.
+    /// Sends `draft` with the session of `profile_id` (see [`Workbench::login`] and
+    /// [`Workbench::adopt_session`]). `request_id` names it for [`Workbench::cancel`]. Requests of
+    /// one profile run side by side on its session.
     pub async fn send(
         &self,
-        profile: &ConnectionProfile,
+        profile_id: &str,
         request_id: u32,
         draft: RequestDraft,
         auth: RequestAuth,
     ) -> Result<SentResponse, CoreError> {
+        let live = self.logged_in(profile_id)?;
         // The draft is checked once its {{variables}} are resolved: a JSON body such as
         // `{"n": {{count}}}` is only well-formed then.
-        let vars = self.defined_variables(profile)?;
-        let live = self.logged_in(&profile.id)?;
+        let vars = self.defined_variables(&live.variables)?;
         let task = tokio::spawn(async move {
             let sent = draft.send_as(&live.manager, &auth, &vars).await?;
             // How the request was authenticated, for the hint on a 403.
@@ -78,10 +77,10 @@ impl Workbench {
             Ok((response, page))
         })
         .await?;
-        let view = ResponseView::with_page(&response, &page, auth).capped(LISTED_LINKS);
+        let view = ResponseView::with_page(&response, &page, auth).capped(self.listed_links);
         if let Ok(p) = &page {
             lock(&self.maps)
-                .entry(profile.id.clone())
+                .entry(profile_id.to_string())
                 .or_default()
                 .add_page(&response.url, p);
         }
@@ -91,6 +90,11 @@ impl Workbench {
             view,
             wire: sent.exchange.steps,
         })
+    }
+
+    /// A kept response as it came (`vcdw send` prints its body from here).
+    pub fn response(&self, response_id: u32) -> Result<Arc<Response>, CoreError> {
+        Ok(self.kept(response_id)?.response)
     }
 
     /// Cancels a request in flight; nothing happens if it has already ended.
@@ -106,7 +110,7 @@ impl Workbench {
         profile: &ConnectionProfile,
         draft: &RequestDraft,
     ) -> Result<Vec<VariableUse>, CoreError> {
-        let defined = self.defined_variables(profile)?;
+        let defined = self.defined_variables(&profile.variables)?;
         let vars = match self.session(&profile.id) {
             Some(live) => RequestDraft::variables(&live.manager, &defined),
             None => defined,

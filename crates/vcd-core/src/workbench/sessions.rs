@@ -5,23 +5,25 @@
 use crate::auth::{Secret, SessionManager, SessionSummary};
 use crate::error::CoreError;
 use crate::http::{Exchange, ExchangeStep, HeaderSide};
-use crate::store::{ConnectionProfile, SecretLocation, DEMO_PROFILE_ID};
+use crate::store::{ConnectionProfile, SecretLocation};
+use crate::workbench::demo::is_demo;
 use crate::workbench::{lock, Workbench};
 use crate::TlsTrust;
 use serde::Serialize;
+use std::collections::BTreeMap;
 use std::sync::Arc;
 use ts_rs::TS;
 
-/// A profile's open session, and the exchange that opened it (its secret headers revealable one
-/// at a time).
-pub struct LiveSession {
-    pub manager: SessionManager,
+/// A profile's open session, the exchange that opened it (its secret headers revealable one at a
+/// time), and the profile's `{{variables}}` as they were at login (saving a profile ends its session).
+pub(super) struct LiveSession {
+    pub(super) manager: SessionManager,
     login: Exchange,
+    pub(super) variables: BTreeMap<String, String>,
 }
 
 /// A live session as the badge shows it.
 #[derive(Debug, Clone, Serialize, TS)]
-#[ts(export)]
 pub struct SessionBadge {
     pub profile_id: String,
     pub summary: SessionSummary,
@@ -32,7 +34,6 @@ pub struct SessionBadge {
 
 /// The answer to a login: the session and the exchange as it happened (secrets masked).
 #[derive(Debug, Clone, Serialize, TS)]
-#[ts(export)]
 pub struct LoginView {
     pub badge: SessionBadge,
     pub steps: Vec<ExchangeStep>,
@@ -40,7 +41,6 @@ pub struct LoginView {
 
 /// The answer to saving a profile.
 #[derive(Debug, Clone, Serialize, TS)]
-#[ts(export)]
 pub struct SavedProfile {
     pub profile: ConnectionProfile,
     /// Where its secret went, when one was given.
@@ -57,7 +57,7 @@ fn badge(profile_id: &str, manager: &SessionManager) -> Option<SessionBadge> {
 
 /// What a saved profile may not be, whichever front end saves it.
 pub fn check_savable(profile: &ConnectionProfile) -> Result<(), CoreError> {
-    if profile.id == DEMO_PROFILE_ID || profile.builtin_simulator {
+    if is_demo(profile) {
         return Err(CoreError::Profile(
             "The demo profile cannot be changed; make a new profile instead.".into(),
         ));
@@ -97,20 +97,51 @@ impl Workbench {
         Ok(())
     }
 
-    /// Logs in to `profile` with `secret`, replacing any session it had.
+    /// Logs in to a profile with the secret typed now, else the demo's built-in one, else the
+    /// keyring's; replaces any session it had.
     pub async fn login(
+        &self,
+        profile_id: &str,
+        typed: Option<Secret>,
+    ) -> Result<LoginView, CoreError> {
+        let profile = self.resolve_profile(profile_id).await?;
+        let secret = self.login_secret(&profile, typed, "enter it to log in")?;
+        self.login_with(&profile, secret).await
+    }
+
+    /// Logs in to `profile` with `secret`, replacing any session it had.
+    pub async fn login_with(
         &self,
         profile: &ConnectionProfile,
         secret: Secret,
     ) -> Result<LoginView, CoreError> {
-        let manager = SessionManager::new(&profile.http_options(), profile.login_request(secret))?;
+        let manager =
+            SessionManager::new(&self.http_options(profile), profile.login_request(secret))?;
         let (_, login) = manager.login().await?;
         let view = LoginView {
             badge: badge(&profile.id, &manager).ok_or(CoreError::NotLoggedIn)?,
             steps: login.steps.clone(),
         };
-        lock(&self.sessions).insert(profile.id.clone(), Arc::new(LiveSession { manager, login }));
+        self.adopt_session(&profile.id, profile.variables.clone(), manager, login);
         Ok(view)
+    }
+
+    /// Makes `manager` the session requests under `profile_id` are sent with: one a front end
+    /// opened itself (`vcdw` resumes a kept session or logs in for one command), or one without
+    /// a login (requests that send no credentials).
+    pub fn adopt_session(
+        &self,
+        profile_id: &str,
+        variables: BTreeMap<String, String>,
+        manager: SessionManager,
+        login: Exchange,
+    ) {
+        let live = LiveSession {
+            manager,
+            login,
+            variables,
+        };
+        lock(&self.sessions).insert(profile_id.to_string(), Arc::new(live));
     }
 
     /// Ends the profile's session on the server (if it has one) and forgets it here.

@@ -10,7 +10,6 @@ use ts_rs::TS;
 use vcd_api::NS_VCLOUD as VCLOUD_NS;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-#[ts(export)]
 pub struct VcdError {
     pub major: Option<String>,
     pub minor: Option<String>,

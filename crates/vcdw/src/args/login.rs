@@ -5,8 +5,8 @@ use crate::args::TrustArgs;
 use clap::Args;
 use std::io::BufRead;
 use vcd_core::{
-    timeout_from_secs, AuthKind, HttpOptions, LoginRequest, ProfileStore, Secret, SecretStore,
-    SessionHeader, SYSTEM_ORG,
+    timeout_from_secs, AuthKind, HttpOptions, LoginRequest, Secret, SessionHeader, Workbench,
+    SYSTEM_ORG,
 };
 
 #[derive(Args, Debug)]
@@ -114,19 +114,24 @@ impl LoginArgs {
 
     /// The login request and HTTP options, from the profile or the ad-hoc flags; and the profile's
     /// id when one was named.
-    pub fn resolve(&self) -> Result<(LoginRequest, HttpOptions, Option<String>), String> {
-        self.resolve_with(true)
+    pub fn resolve(
+        &self,
+        workbench: &Workbench,
+    ) -> Result<(LoginRequest, HttpOptions, Option<String>), String> {
+        self.resolve_with(workbench, true)
     }
 
     /// As [`resolve`](Self::resolve); with `secret_required` false a profile without a stored
     /// secret gets an empty one (enough to resume a kept session, which needs no password).
     pub fn resolve_with(
         &self,
+        workbench: &Workbench,
         secret_required: bool,
     ) -> Result<(LoginRequest, HttpOptions, Option<String>), String> {
         let timeout = timeout_from_secs(self.timeout).map_err(|e| e.to_string())?;
         if let Some(name) = &self.profile {
-            let profile = ProfileStore::open_default()
+            let profile = workbench
+                .profiles()
                 .and_then(|s| s.get(name))
                 .map_err(|e| e.to_string())?;
             let given = self.given_secret(profile.auth)?;
@@ -134,8 +139,7 @@ impl LoginArgs {
                 AuthKind::ApiToken => "pipe it to --token-stdin or set VCDW_API_TOKEN",
                 AuthKind::Password => "pipe it to --password-stdin or set VCDW_PASSWORD",
             };
-            let secret = match SecretStore::open().login_secret(&profile, given, None, how_to_give)
-            {
+            let secret = match workbench.login_secret(&profile, given, how_to_give) {
                 Ok(s) => s,
                 // Enough to resume a kept session, which needs no password.
                 Err(_) if !secret_required => Secret::new(""),
@@ -148,7 +152,7 @@ impl LoginArgs {
             if self.legacy_header {
                 request.session_header = SessionHeader::Legacy;
             }
-            let mut options = profile.http_options();
+            let mut options = workbench.http_options(&profile);
             options.timeout = timeout;
             if self.trust.given() {
                 options.trust = self.trust.to_trust()?;
@@ -159,7 +163,7 @@ impl LoginArgs {
             trust: self.trust.to_trust()?,
             timeout,
             proxy: None,
-            body_limits: vcd_core::Settings::saved_body_limits(),
+            body_limits: workbench.body_limits(),
         };
         let secret = match self.given_secret(self.kind())? {
             Some(s) => s,

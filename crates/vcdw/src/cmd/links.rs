@@ -33,7 +33,8 @@ pub async fn run(args: LinksArgs) -> Result<(), String> {
     if args.login.no_auth {
         return Err("--no-auth is for vcdw send: Discover follows links with the session".into());
     }
-    let (manager, kept) = session::open(&args.login)
+    let workbench = session::workbench(args.login.profile.is_some());
+    let (manager, kept) = session::open(&workbench, &args.login)
         .await
         .map_err(|e| e.to_string())?;
     let cancel = AtomicBool::new(false);

@@ -2,9 +2,10 @@
 //! --keep leave it open for later commands, its tokens in the OS keyring (never a file).
 
 use crate::args::LoginArgs;
+use crate::session;
 use crate::session::reporter;
 use clap::Args;
-use vcd_core::{AuthKind, SecretStore, SessionManager};
+use vcd_core::{AuthKind, SessionManager};
 
 #[derive(Args)]
 pub struct LoginCmdArgs {
@@ -33,7 +34,8 @@ pub async fn run(cmd: LoginCmdArgs) -> Result<(), String> {
             "--keep needs --profile: a kept session is stored under its profile's name".into(),
         );
     }
-    let (request, options, profile_id) = args.resolve()?;
+    let workbench = session::workbench(args.profile.is_some());
+    let (request, options, profile_id) = args.resolve(&workbench)?;
     let request_base = request.base_url.clone();
     let fail = reporter(as_json);
     let manager = SessionManager::new(&options, request).map_err(&fail)?;
@@ -43,7 +45,7 @@ pub async fn run(cmd: LoginCmdArgs) -> Result<(), String> {
             let stored = manager
                 .kept()
                 .ok_or_else(|| "the session could not be kept".to_string())
-                .and_then(|kept| SecretStore::open().keep_session(id, &kept));
+                .and_then(|kept| workbench.secrets().keep_session(id, &kept));
             if let Err(why) = stored {
                 // Nothing can use a session that was not kept: end it rather than leave it open.
                 manager

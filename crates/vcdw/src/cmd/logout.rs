@@ -1,10 +1,10 @@
 //! `vcdw logout`: end the session `vcdw login --profile P --keep` left open (DELETE /api/session)
 //! and forget its tokens.
 
-use crate::session::reporter;
+use crate::session::{self, reporter};
 use clap::Args;
 use serde_json::json;
-use vcd_core::{ProfileStore, Secret, SecretStore, SessionManager};
+use vcd_core::{Secret, SessionManager};
 
 #[derive(Args)]
 pub struct LogoutArgs {
@@ -19,10 +19,12 @@ pub struct LogoutArgs {
 pub async fn run(args: LogoutArgs) -> Result<(), String> {
     let (profile, as_json) = (args.profile.as_str(), args.json);
     let fail = reporter(as_json);
-    let profile = ProfileStore::open_default()
+    let workbench = session::workbench(true);
+    let profile = workbench
+        .profiles()
         .and_then(|s| s.get(profile))
         .map_err(&fail)?;
-    let secrets = SecretStore::open();
+    let secrets = workbench.secrets();
     let Some(kept) = secrets.kept_session(&profile.id) else {
         if as_json {
             println!("{}", json!({ "ended": false, "user": null, "org": null }));
@@ -36,7 +38,7 @@ pub async fn run(args: LogoutArgs) -> Result<(), String> {
     };
     // Ending a session needs only its token, not the password.
     let manager = SessionManager::new(
-        &profile.http_options(),
+        &workbench.http_options(&profile),
         profile.login_request(Secret::new("")),
     )
     .map_err(&fail)?;

@@ -1,5 +1,6 @@
 //! `vcdw send`: one request with the session attached (the profile's kept session, else a fresh
-//! login), printed as text or JSON; exits non-zero on HTTP 400 and above.
+//! login), printed as text or JSON; exits non-zero on HTTP 400 and above. It is sent as the app
+//! sends: through [`vcd_core::Workbench::send`], the one send path of both front ends.
 
 use crate::args::LoginArgs;
 use crate::print_error_json;
@@ -9,9 +10,12 @@ use serde_json::json;
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use vcd_core::{
-    defined_variables, terminal_safe, Body, CoreError, DraftHeader, ProfileStore, RequestAuth,
-    RequestDraft, ResponseView, Settings,
+    terminal_safe, Body, CoreError, DraftHeader, Exchange, RequestAuth, RequestDraft,
+    SessionManager,
 };
+
+/// The name the command's session is held under in its workbench.
+const SESSION: &str = "vcdw send";
 
 #[derive(Args)]
 pub struct SendArgs {
@@ -77,31 +81,36 @@ pub async fn run(args: SendArgs) -> Result<(), String> {
     if let Some(path) = &args.body {
         draft = draft.with_body_file(path).map_err(fail)?;
     }
-    let (manager, kept, auth) = if args.login.no_auth {
-        let (request, options, _) = args.login.resolve_with(false)?;
-        let manager = vcd_core::SessionManager::new(&options, request).map_err(fail)?;
-        (manager, false, RequestAuth::None)
-    } else {
-        let (manager, kept) = session::open(&args.login).await.map_err(fail)?;
-        (manager, kept, RequestAuth::Inherit)
-    };
-    let profile_vars = match &args.login.profile {
-        Some(name) => ProfileStore::open_default()
-            .and_then(|s| s.get(name))
-            .map(|p| p.variables)
-            .unwrap_or_default(),
+    let workbench = session::workbench(args.login.profile.is_some());
+    let variables = match &args.login.profile {
+        Some(name) => {
+            workbench
+                .profiles()
+                .and_then(|s| s.get(name))
+                .map_err(fail)?
+                .variables
+        }
         None => Default::default(),
     };
-    let environment = Settings::load().map_err(|e| e.to_string())?.variables;
-    let vars = defined_variables(&environment, &profile_vars);
-    let result = draft
-        .send_as(&manager, &auth, &vars)
-        .await
-        .map(|sent| sent.response);
-    let auth = manager.session().map(|s| s.auth);
-    session::close(manager, kept).await;
-    let response = result.map_err(fail)?;
-    let view = ResponseView::of(&response, auth);
+    let (manager, kept, auth) = if args.login.no_auth {
+        let (request, options, _) = args.login.resolve_with(&workbench, false)?;
+        let manager = SessionManager::new(&options, request).map_err(fail)?;
+        (manager, true, RequestAuth::None)
+    } else {
+        let (manager, kept) = session::open(&workbench, &args.login).await.map_err(fail)?;
+        (manager, kept, RequestAuth::Inherit)
+    };
+    workbench.adopt_session(SESSION, variables, manager, Exchange::default());
+    let result = workbench.send(SESSION, 1, draft, auth).await;
+    if kept {
+        // A kept session stays open for the profile's next commands (and --no-auth has none).
+        workbench.drop_session(SESSION);
+    } else if let Err(e) = workbench.logout(SESSION).await {
+        tracing::warn!("logging out failed: {e}");
+    }
+    let sent = result.map_err(fail)?;
+    let response = workbench.response(sent.id).map_err(fail)?;
+    let view = sent.view;
     if as_json {
         let headers: serde_json::Map<String, serde_json::Value> = view
             .headers

@@ -32,7 +32,7 @@ pub async fn run(args: VersionsArgs) -> Result<(), String> {
         trust,
         timeout: vcd_core::timeout_from_secs(timeout).map_err(|e| e.to_string())?,
         proxy: None,
-        body_limits: vcd_core::Settings::saved_body_limits(),
+        body_limits: crate::session::workbench(false).body_limits(),
     };
     let list = match discover_versions(url, &options).await {
         Ok(list) => list,

@@ -1,7 +1,8 @@
-// Generated from src-tauri/src/command_list.rs by `cargo test`; do not edit.
+// Generated from src-tauri/src/command_list.rs by `cargo run --example ui_types`; do not edit.
 import type { AppStatus } from "./AppStatus";
 import type { BodyChunk } from "./BodyChunk";
 import type { ConnectionProfile } from "./ConnectionProfile";
+import type { DiscoverEvent } from "./DiscoverEvent";
 import type { DiscoverSummary } from "./DiscoverSummary";
 import type { DraftSeed } from "./DraftSeed";
 import type { HeaderSide } from "./HeaderSide";
@@ -42,4 +43,9 @@ export type Commands = {
   save_body: { args: { responseId: number; path: string }; result: number };
   get_settings: { args: Record<string, never>; result: Settings };
   save_settings: { args: { settings: Settings }; result: Settings };
+};
+
+/** Every event the shell emits, by its name, with its payload. */
+export type Events = {
+  "discover-progress": DiscoverEvent;
 };

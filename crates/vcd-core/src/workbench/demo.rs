@@ -1,8 +1,13 @@
-//! The simulator behind the demo profile: started on first use on a free loopback port, over HTTPS
-//! with a fresh self-signed certificate that the demo profile pins.
+//! The built-in demo profile and the simulator behind it: started on first use on a free loopback
+//! port, over HTTPS with a fresh self-signed certificate that the demo profile pins. This is the one
+//! place that knows the demo profile: its id, its address once running, and its built-in login.
 
+use crate::auth::Secret;
+use crate::store::{ConnectionProfile, DEMO_PROFILE_ID};
+use crate::TlsTrust;
+use serde::Serialize;
 use tokio::sync::Mutex;
-use vcd_core::{ConnectionProfile, TlsTrust};
+use ts_rs::TS;
 use vcd_sim::{DemoCredentials, RunningSim, Scenario, SimOptions};
 
 /// vApps in each demo VDC: `VCD_WORKBENCH_DEMO_SCALE` lets a trainer show what a large answer looks
@@ -15,13 +20,12 @@ fn demo_scale() -> usize {
 }
 
 #[derive(Default)]
-pub struct DemoSimulator {
+pub(super) struct DemoSimulator {
     running: Mutex<Option<RunningSim>>,
 }
 
 /// What the status bar and the demo profile show about the simulator.
-#[derive(Debug, Clone, serde::Serialize, ts_rs::TS)]
-#[ts(export)]
+#[derive(Debug, Clone, Serialize, TS)]
 pub struct SimulatorStatus {
     pub url: String,
     pub release: String,
@@ -30,9 +34,21 @@ pub struct SimulatorStatus {
     pub demo: DemoCredentials,
 }
 
+/// Whether a profile is the built-in demo one (by its id or its flag, which a saved file could carry).
+pub(super) fn is_demo(profile: &ConnectionProfile) -> bool {
+    profile.id == DEMO_PROFILE_ID || profile.builtin_simulator
+}
+
+/// The demo profile's built-in password, which needs no keyring.
+pub(super) fn builtin_secret(profile: &ConnectionProfile) -> Option<Secret> {
+    profile
+        .builtin_simulator
+        .then(|| Secret::new(Scenario::demo_credentials().password))
+}
+
 impl DemoSimulator {
     /// The demo profile, its address and pin filled in once the simulator runs.
-    pub async fn profile(&self) -> ConnectionProfile {
+    pub(super) async fn profile(&self) -> ConnectionProfile {
         let running = self.running.lock().await;
         Self::profile_for(running.as_ref())
     }
@@ -54,7 +70,7 @@ impl DemoSimulator {
     }
 
     /// Starts the simulator if it is not running yet, and returns the demo profile.
-    pub async fn ensure_started(&self) -> Result<ConnectionProfile, String> {
+    pub(super) async fn ensure_started(&self) -> Result<ConnectionProfile, String> {
         let mut running = self.running.lock().await;
         if running.is_none() {
             let sim = vcd_sim::start(SimOptions {
@@ -62,14 +78,21 @@ impl DemoSimulator {
                 ..SimOptions::default().with_tls(true)
             })
             .await
-            .map_err(|e| format!("The built-in simulator could not start: {e}"))?;
+            .map_err(|e| e.to_string())?;
             tracing::info!(url = sim.url(), "demo simulator started");
             *running = Some(sim);
         }
         Ok(Self::profile_for(running.as_ref()))
     }
 
-    pub async fn status(&self) -> Option<SimulatorStatus> {
+    /// Stops the simulator (its sessions end); the next use of the demo profile starts a new one.
+    pub(super) async fn stop(&self) {
+        if let Some(sim) = self.running.lock().await.take() {
+            sim.stop().await;
+        }
+    }
+
+    pub(super) async fn status(&self) -> Option<SimulatorStatus> {
         let running = self.running.lock().await;
         running.as_ref().map(|sim| SimulatorStatus {
             url: sim.url().to_string(),
