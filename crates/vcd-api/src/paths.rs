@@ -1,8 +1,20 @@
-//! The fixed paths of VCD's API that a client starts from: the version list (no login needed) and
-//! the current session (where the classic guide starts browsing, and where a logout goes).
+//! The fixed paths of VCD's API that a client starts from: the version list (no login needed), the
+//! logins, and the current session (where the classic guide starts browsing, and where a logout goes).
 
 /// `GET` lists the API versions and their login URLs; needs no session.
 pub const VERSIONS_PATH: &str = "/api/versions";
 
 /// The current session: `GET` shows it (with links to the orgs), `DELETE` logs out.
 pub const SESSION_PATH: &str = "/api/session";
+
+/// The legacy login (`POST`, Basic `user@org:password`), before API 36.0 the only one.
+pub const LEGACY_LOGIN_PATH: &str = "/api/sessions";
+
+/// The CloudAPI tenant login (API 36.0 and later).
+pub const CLOUDAPI_LOGIN_PATH: &str = "/cloudapi/1.0.0/sessions";
+
+/// The CloudAPI provider (System org) login.
+pub const CLOUDAPI_PROVIDER_LOGIN_PATH: &str = "/cloudapi/1.0.0/sessions/provider";
+
+/// The CloudAPI form of the current session.
+pub const CLOUDAPI_CURRENT_SESSION_PATH: &str = "/cloudapi/1.0.0/sessions/current";

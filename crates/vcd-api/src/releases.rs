@@ -164,11 +164,11 @@ impl VcdRelease {
                 ServedVersion {
                     deprecated,
                     login_path: if cloudapi {
-                        "/cloudapi/1.0.0/sessions"
+                        crate::CLOUDAPI_LOGIN_PATH
                     } else {
-                        "/api/sessions"
+                        crate::LEGACY_LOGIN_PATH
                     },
-                    provider_login_path: cloudapi.then_some("/cloudapi/1.0.0/sessions/provider"),
+                    provider_login_path: cloudapi.then_some(crate::CLOUDAPI_PROVIDER_LOGIN_PATH),
                     version,
                 }
             })

@@ -6,16 +6,14 @@
 // would buy nothing on a simulator's request path.
 #![allow(clippy::result_large_err)]
 
-mod auth_routes;
 mod cert;
-mod payloads;
 mod routes;
 pub mod scenario;
 mod server;
 mod sessions;
+mod state;
 mod synthetic;
 mod world;
-mod world_routes;
 mod xml;
 
 pub use scenario::{DemoCredentials, Scenario};

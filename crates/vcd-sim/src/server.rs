@@ -1,9 +1,10 @@
 //! Binding, serving HTTP or HTTPS, and stopping.
 
 use crate::cert::self_signed;
-use crate::routes::{router, SimState};
+use crate::routes::router;
 use crate::scenario::Scenario;
 use crate::sessions::SessionStore;
+use crate::state::SimState;
 use hyper_util::rt::{TokioExecutor, TokioIo};
 use hyper_util::server::conn::auto::Builder;
 use hyper_util::service::TowerToHyperService;

@@ -198,7 +198,7 @@ pub(super) async fn password_login(
         &entry.login_url
     };
     let (target, differs) = login_target(base, announced);
-    let legacy = target.path().ends_with("/api/sessions");
+    let legacy = target.path().ends_with(vcd_api::LEGACY_LOGIN_PATH);
     let accept = if legacy {
         xml_accept(version)
     } else {

@@ -1,10 +1,14 @@
-//! Logging in and out: legacy `POST /api/sessions`, CloudAPI sessions, the OAuth API-token
-//! exchange, `GET`/`DELETE /api/session`, and what expired or missing sessions answer.
+//! The auth family: `/api/versions` (where a client finds its login URL), logging in and out
+//! (legacy `POST /api/sessions`, CloudAPI sessions, the OAuth API-token exchange,
+//! `GET`/`DELETE /api/session`), and user management, refused to API-token sessions.
 
-use crate::payloads::session_xml;
-use crate::routes::{requested_version, vcd_error, xml, Shared, SimState};
+mod payloads;
+
+use crate::routes::answer::{requested_version, require_session, vcd_error, xml, Caller};
+use crate::routes::paths;
 use crate::scenario::{OrgSpec, UserSpec};
-use crate::sessions::{Lookup, SimSession};
+use crate::sessions::SimSession;
+use crate::state::{Shared, SimState};
 use axum::extract::{Path, RawQuery, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
@@ -12,31 +16,36 @@ use axum::routing::{any, get, post};
 use axum::Form;
 use axum::Router;
 use base64::Engine;
+use payloads::{session_xml, versions_xml};
 use serde::Deserialize;
 use serde_json::json;
-
 use vcd_api::{types, SYSTEM_ORG};
 
-/// The routes of this family (logins, sessions, API tokens); routes.rs merges the families and
-/// answers a wrong method once for all.
+/// The routes of this family; routes/mod.rs merges the families and answers a wrong method once
+/// for all.
 pub fn routes() -> Router<Shared> {
     Router::new()
-        .route("/api/sessions", post(legacy_login))
+        .route(vcd_api::VERSIONS_PATH, get(versions))
+        .route(vcd_api::LEGACY_LOGIN_PATH, post(legacy_login))
         .route(
             vcd_api::SESSION_PATH,
             get(get_session).delete(delete_session),
         )
-        .route("/api/admin/org/{id}/users", any(user_management))
-        .route("/cloudapi/1.0.0/users", any(user_management))
-        .route("/cloudapi/1.0.0/tokens", any(user_management))
-        .route("/cloudapi/1.0.0/sessions", post(cloudapi_tenant_login))
+        .route(paths::ORG_USERS, any(user_management))
+        .route(paths::CLOUDAPI_USERS, any(user_management))
+        .route(paths::CLOUDAPI_TOKENS, any(user_management))
+        .route(vcd_api::CLOUDAPI_LOGIN_PATH, post(cloudapi_tenant_login))
         .route(
-            "/cloudapi/1.0.0/sessions/provider",
+            vcd_api::CLOUDAPI_PROVIDER_LOGIN_PATH,
             post(cloudapi_provider_login),
         )
-        .route("/cloudapi/1.0.0/sessions/current", get(cloudapi_current))
-        .route("/oauth/tenant/{org}/token", post(tenant_token))
-        .route("/oauth/provider/token", post(provider_token))
+        .route(
+            vcd_api::CLOUDAPI_CURRENT_SESSION_PATH,
+            get(cloudapi_current),
+        )
+        // The OAuth paths as clients build them ({org} is also axum's parameter syntax).
+        .route(&vcd_api::token_path("{org}"), post(tenant_token))
+        .route(vcd_api::PROVIDER_TOKEN_PATH, post(provider_token))
 }
 
 /// VCD's answer to bad credentials (`http-401-api-sessions-bad-credentials.http`).
@@ -51,22 +60,6 @@ fn unauthorized_basic() -> Response {
         .into_response()
 }
 
-/// A legacy `/api` call without a live session: 401 with an empty body
-/// (`http-401-expired-session-empty-body.http`).
-pub fn unauthorized_api() -> Response {
-    StatusCode::UNAUTHORIZED.into_response()
-}
-
-/// A CloudAPI call without a live session (`error-401-cloudapi-not-authenticated.json`).
-pub fn unauthorized_cloudapi(state: &SimState) -> Response {
-    let body = json!({
-        "minorErrorCode": "NOT_AUTHENTICATED",
-        "message": format!("[ {} ] This operation is denied.", state.sessions.random_hex(8)),
-        "stackTrace": null,
-    });
-    (StatusCode::UNAUTHORIZED, axum::Json(body)).into_response()
-}
-
 /// The `user@org` and password of a Basic header.
 fn basic_credentials(headers: &HeaderMap) -> Option<(String, String, String)> {
     let value = headers.get(header::AUTHORIZATION)?.to_str().ok()?;
@@ -78,42 +71,6 @@ fn basic_credentials(headers: &HeaderMap) -> Option<(String, String, String)> {
     let (login, password) = text.split_once(':')?;
     let (user, org) = login.rsplit_once('@')?;
     Some((user.to_string(), org.to_string(), password.to_string()))
-}
-
-/// The bearer or legacy token a request carries.
-pub fn presented_token(headers: &HeaderMap) -> Option<String> {
-    if let Some(v) = headers
-        .get(header::AUTHORIZATION)
-        .and_then(|v| v.to_str().ok())
-    {
-        if let Some(t) = v.strip_prefix("Bearer ") {
-            return Some(t.trim().to_string());
-        }
-    }
-    headers
-        .get(vcd_api::LEGACY_SESSION_HEADER)
-        .and_then(|v| v.to_str().ok())
-        .map(|t| t.trim().to_string())
-}
-
-/// The live session of a request, or the 401 a real VCD answers (`cloudapi` picks the JSON shape).
-pub fn require_session(
-    state: &SimState,
-    headers: &HeaderMap,
-    cloudapi: bool,
-) -> Result<SimSession, Response> {
-    let refuse = || {
-        if cloudapi {
-            unauthorized_cloudapi(state)
-        } else {
-            unauthorized_api()
-        }
-    };
-    let token = presented_token(headers).ok_or_else(refuse)?;
-    match state.sessions.touch(&token) {
-        Lookup::Live(session) => Ok(session),
-        Lookup::Expired | Lookup::Unknown => Err(refuse()),
-    }
 }
 
 enum CheckedUser<'a> {
@@ -302,15 +259,8 @@ pub async fn cloudapi_current(State(state): State<Shared>, headers: HeaderMap) -
 
 /// `GET /api/session`: the XML Session of the caller's session (pyvcloud does this after a
 /// CloudAPI login).
-pub async fn get_session(State(state): State<Shared>, headers: HeaderMap) -> Response {
-    let version = match requested_version(&state, &headers) {
-        Ok(v) => v,
-        Err(r) => return r,
-    };
-    match require_session(&state, &headers, false) {
-        Ok(session) => session_body(&state, &session, &version),
-        Err(r) => r,
-    }
+pub async fn get_session(State(state): State<Shared>, caller: Caller) -> Response {
+    session_body(&state, &caller.session, &caller.version)
 }
 
 /// `DELETE /api/session`: logout.
@@ -427,7 +377,7 @@ pub async fn tenant_token(
         return oauth_error(
             StatusCode::BAD_REQUEST,
             "invalid_request",
-            "The System org uses /oauth/provider/token.",
+            &format!("The System org uses {}.", vcd_api::PROVIDER_TOKEN_PATH),
         );
     }
     exchange_token(state, &org, query, form).await
@@ -460,4 +410,15 @@ pub async fn user_management(State(state): State<Shared>, headers: HeaderMap) ->
         ),
         Err(r) => r,
     }
+}
+
+/// No authentication needed; a Basic header is accepted and ignored, as VCD does.
+async fn versions(State(state): State<Shared>) -> Response {
+    // The real capture records no Content-Type; this is the generic type VCD uses for XML answers.
+    xml(
+        StatusCode::OK,
+        vcd_api::XML_ANY,
+        state.release.max_api,
+        versions_xml(state.release, &state.public_url),
+    )
 }

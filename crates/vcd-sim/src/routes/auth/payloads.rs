@@ -1,7 +1,8 @@
-//! XML bodies in the shapes of the real captures in `shared/vcd-samples/`: versions, errors, the
-//! Session, the OrgList and an Org.
+//! The auth family's XML bodies, in the shapes of the real captures: `/api/versions` and the legacy
+//! `Session`.
 
-use crate::xml::{self, Xml};
+use crate::routes::paths;
+use crate::xml::Xml;
 use vcd_api::{types, VcdRelease, NS_VERSIONS};
 
 /// A part of the `MediaTypeMapping` list the real 5.5 entry carries (media type, complex type,
@@ -43,9 +44,9 @@ pub fn versions_xml(release: &VcdRelease, public_url: &str) -> String {
         let deprecated = served.deprecated.to_string();
         x.start("VersionInfo", &[("deprecated", &deprecated)])
             .leaf("Version", served.version.as_str())
-            .leaf("LoginUrl", &format!("{public_url}{}", served.login_path));
+            .leaf("LoginUrl", &paths::at(public_url, served.login_path));
         if let Some(provider) = served.provider_login_path {
-            x.leaf("ProviderLoginUrl", &format!("{public_url}{provider}"));
+            x.leaf("ProviderLoginUrl", &paths::at(public_url, provider));
         }
         if served.version.as_str() == "5.5" {
             for (media_type, complex_type, schema) in MEDIA_TYPE_MAPPINGS {
@@ -61,27 +62,6 @@ pub fn versions_xml(release: &VcdRelease, public_url: &str) -> String {
         }
         x.end();
     }
-    x.finish()
-}
-
-/// A VCD `Error` body (`error-403-access-forbidden.xml` shape, default namespace).
-pub fn error_xml(major: u16, minor: &str, message: &str, public_url: &str) -> String {
-    let major = major.to_string();
-    let schema = format!(
-        "{} {public_url}/api/v1.5/schema/master.xsd",
-        vcd_api::NS_VCLOUD
-    );
-    let mut x = Xml::document();
-    x.empty_root(
-        "Error",
-        xml::VCLOUD,
-        &[
-            ("majorErrorCode", &major),
-            ("minorErrorCode", minor),
-            ("message", message),
-            ("xsi:schemaLocation", &schema),
-        ],
-    );
     x.finish()
 }
 
@@ -113,16 +93,20 @@ pub fn session_xml(
             ("roles", role),
             ("user", user),
             ("userId", &user_urn),
-            ("href", &format!("{base}/api/session")),
+            ("href", &paths::at(base, vcd_api::SESSION_PATH)),
             ("type", types::SESSION),
         ],
     )
-    .link("down", &format!("{base}/api/org/"), Some(types::ORG_LIST))
-    .link("remove", &format!("{base}/api/session"), None);
+    .link(
+        "down",
+        &paths::at(base, paths::ORG_LIST),
+        Some(types::ORG_LIST),
+    )
+    .link("remove", &paths::at(base, vcd_api::SESSION_PATH), None);
     if provider {
         x.link(
             "down",
-            &format!("{base}/api/admin/"),
+            &paths::at(base, paths::ADMIN),
             Some(types::ADMIN_VCLOUD),
         );
     }
@@ -130,27 +114,31 @@ pub fn session_xml(
         "Link",
         &[
             ("rel", "down"),
-            ("href", &format!("{base}/api/org/{org_id}")),
+            ("href", &paths::href(base, paths::ORG, org_id)),
             ("name", org),
             ("type", types::ORG),
         ],
     )
     .link(
         "down",
-        &format!("{base}/api/query"),
+        &paths::at(base, paths::QUERY_LIST),
         Some(types::QUERY_LIST),
     )
     .link(
         "entityResolver",
-        &format!("{base}/api/entity/"),
+        &paths::at(base, paths::ENTITY_RESOLVER),
         Some(types::ENTITY),
     )
     .link(
         "down:extensibility",
-        &format!("{base}/api/extensibility"),
+        &paths::at(base, paths::EXTENSIBILITY),
         Some(types::API_EXTENSIBILITY),
     )
-    .link("openapi", &format!("{base}/cloudapi"), Some(vcd_api::JSON))
+    .link(
+        "openapi",
+        &paths::at(base, paths::OPENAPI),
+        Some(vcd_api::JSON),
+    )
     .start("AuthorizedLocations", &[])
     .start("Location", &[])
     .leaf("LocationId", &location)
@@ -159,57 +147,5 @@ pub fn session_xml(
     .leaf("RestApiEndpoint", base)
     .leaf("UIEndpoint", base)
     .leaf("AuthContext", org);
-    x.finish()
-}
-
-/// `OrgList` (`org-list.xml` shape).
-pub fn org_list_xml(public_url: &str, orgs: &[(String, String)]) -> String {
-    let mut x = Xml::document();
-    x.root(
-        "OrgList",
-        &[("xmlns", vcd_api::NS_VCLOUD)],
-        &[
-            ("href", &format!("{public_url}/api/org/")),
-            ("type", types::ORG_LIST),
-        ],
-    );
-    for (id, name) in orgs {
-        x.reference(
-            "Org",
-            &format!("{public_url}/api/org/{id}"),
-            name,
-            types::ORG,
-        );
-    }
-    x.finish()
-}
-
-/// An `Org` (`org.xml` shape); `world` writes the Links to its VDC, catalog and network.
-pub fn org_xml(
-    public_url: &str,
-    id: &str,
-    name: &str,
-    full_name: &str,
-    world: impl FnOnce(&mut Xml),
-) -> String {
-    let mut x = Xml::document();
-    x.root(
-        "Org",
-        &[("xmlns", vcd_api::NS_VCLOUD)],
-        &[
-            ("href", &format!("{public_url}/api/org/{id}")),
-            ("id", &format!("urn:vcloud:org:{id}")),
-            ("name", name),
-            ("type", types::ORG),
-        ],
-    );
-    world(&mut x);
-    x.link(
-        "down",
-        &format!("{public_url}/api/tasksList/{id}"),
-        Some(types::TASKS_LIST),
-    )
-    .leaf("Description", "")
-    .leaf("FullName", full_name);
     x.finish()
 }

@@ -1,80 +1,50 @@
-//! The tenant world over HTTP: `GET` of VDCs, vApps, VMs, catalogs, catalog items, vApp templates,
-//! edge gateways, networks and storage profiles, in the shapes of the real samples (vdc.xml,
-//! vapp.xml, catalog.xml, vapptemplate.xml, edgegateway.xml, query-edgegateway-records.xml), each
-//! reachable only through the Links and references of the pages above it. Another org's entity, or an
-//! id this world never made, answers 403 ACCESS_TO_RESOURCE_IS_FORBIDDEN as VCD does.
+//! The world family's XML bodies, in the shapes of the real samples (org-list.xml, org.xml, vdc.xml,
+//! vapp.xml, catalog.xml, vapptemplate.xml, edgegateway.xml, query-edgegateway-records.xml): every
+//! href comes from the route templates in routes/paths.rs.
 
-use crate::auth_routes::require_session;
-use crate::routes::{requested_version, vcd_error, visible_orgs, xml, Shared, SimState};
+use crate::routes::paths;
 use crate::world::{self, EntityId, Kind};
 use crate::xml::{self, Xml};
-use axum::extract::{Path, State};
-use axum::http::{HeaderMap, StatusCode};
-use axum::response::Response;
-use axum::routing::get;
-use axum::Router;
 use vcd_api::types;
 
-/// The routes of this family (the tenant world's entities); routes.rs merges the families and
-/// answers a wrong method once for all.
-pub fn routes() -> Router<Shared> {
-    Router::new()
-        .route("/api/vdc/{id}", get(vdc))
-        .route("/api/vdc/{id}/edgeGateways", get(vdc_edge_gateways))
-        .route("/api/vdc/{id}/metadata", get(vdc_metadata))
-        .route("/api/vApp/{id}", get(vapp_or_vm))
-        .route("/api/vApp/{id}/metadata", get(vapp_or_vm_metadata))
-        .route("/api/vApp/{id}/owner", get(vapp_owner))
-        .route("/api/catalog/{id}", get(catalog))
-        .route("/api/catalog/{id}/metadata", get(catalog_metadata))
-        .route("/api/catalogItem/{id}", get(catalog_item))
-        .route("/api/vAppTemplate/{id}", get(template))
-        .route("/api/vAppTemplate/{id}/owner", get(template_owner))
-        .route("/api/admin/edgeGateway/{id}", get(edge_gateway))
-        .route("/api/network/{id}", get(network))
-        .route("/api/network/{id}/metadata", get(network_metadata))
-        .route("/api/catalogItem/{id}/metadata", get(catalog_item_metadata))
-        .route("/api/vAppTemplate/{id}/metadata", get(template_metadata))
-        .route("/api/vdcStorageProfile/{id}", get(storage_profile))
+/// The route template an entity of `kind` is served at.
+pub(super) fn template(kind: Kind) -> &'static str {
+    match kind {
+        Kind::Vdc => paths::VDC,
+        Kind::VApp | Kind::Vm => paths::VAPP,
+        Kind::Catalog => paths::CATALOG,
+        Kind::CatalogItem => paths::CATALOG_ITEM,
+        Kind::Template => paths::VAPP_TEMPLATE,
+        Kind::EdgeGateway => paths::EDGE_GATEWAY,
+        Kind::Network => paths::NETWORK,
+        Kind::StorageProfile => paths::STORAGE_PROFILE,
+    }
 }
 
 /// Hrefs of one org's world.
-struct Hrefs<'a> {
-    base: &'a str,
-    org_id: &'a str,
+pub(super) struct Hrefs<'a> {
+    pub(super) base: &'a str,
+    pub(super) org_id: &'a str,
 }
 
 impl Hrefs<'_> {
     fn of(&self, kind: Kind, index: usize) -> String {
         let id = world::href_id(self.org_id, kind, index);
-        let base = self.base;
-        match kind {
-            Kind::Vdc => format!("{base}/api/vdc/{id}"),
-            Kind::VApp | Kind::Vm => format!("{base}/api/vApp/{id}"),
-            Kind::Catalog => format!("{base}/api/catalog/{id}"),
-            Kind::CatalogItem => format!("{base}/api/catalogItem/{id}"),
-            Kind::Template => format!("{base}/api/vAppTemplate/{id}"),
-            Kind::EdgeGateway => format!("{base}/api/admin/edgeGateway/{id}"),
-            Kind::Network => format!("{base}/api/network/{id}"),
-            Kind::StorageProfile => format!("{base}/api/vdcStorageProfile/{id}"),
-        }
+        paths::href(self.base, template(kind), &id)
     }
 
     fn org(&self) -> String {
-        format!("{}/api/org/{}", self.base, self.org_id)
+        paths::href(self.base, paths::ORG, self.org_id)
     }
 
     /// The org's first user, who owns every vApp and template of the world.
     fn owner(&self) -> String {
-        format!(
-            "{}/api/admin/user/{}",
-            self.base,
-            world::uuid(self.org_id, Kind::Vdc, 0xffff)
-        )
+        let id = world::uuid(self.org_id, Kind::Vdc, 0xffff);
+        paths::href(self.base, paths::USER, &id)
     }
 }
 
-fn media(kind: Kind) -> &'static str {
+pub(super) fn media(kind: Kind) -> &'static str {
     match kind {
         Kind::Vdc => types::VDC,
         Kind::VApp => types::VAPP,
@@ -88,7 +58,7 @@ fn media(kind: Kind) -> &'static str {
     }
 }
 
-fn urn_kind(kind: Kind) -> &'static str {
+pub(super) fn urn_kind(kind: Kind) -> &'static str {
     match kind {
         Kind::Vdc => "vdc",
         Kind::VApp => "vapp",
@@ -104,7 +74,7 @@ fn urn_kind(kind: Kind) -> &'static str {
 
 /// Opens an entity's element (`<Kind href id name type …>`): a document's root declares the
 /// namespaces, a nested Vm does not.
-fn open_entity(
+pub(super) fn open_entity(
     x: &mut Xml,
     h: &Hrefs,
     e: &EntityId,
@@ -129,7 +99,7 @@ fn open_entity(
     x.root(element, namespaces, &attrs);
 }
 
-fn owner(x: &mut Xml, h: &Hrefs, org: &crate::scenario::OrgSpec) {
+pub(super) fn owner(x: &mut Xml, h: &Hrefs, org: &crate::scenario::OrgSpec) {
     let user = org
         .users
         .first()
@@ -140,7 +110,7 @@ fn owner(x: &mut Xml, h: &Hrefs, org: &crate::scenario::OrgSpec) {
         .end();
 }
 
-fn vdc_xml(h: &Hrefs, e: &EntityId, vapps: usize) -> String {
+pub(super) fn vdc_xml(h: &Hrefs, e: &EntityId, vapps: usize) -> String {
     let mut x = Xml::document();
     open_entity(&mut x, h, e, "Vdc", xml::VCLOUD, &[("status", "1")]);
     let me = h.of(Kind::Vdc, 0);
@@ -217,7 +187,7 @@ fn vdc_xml(h: &Hrefs, e: &EntityId, vapps: usize) -> String {
 
 /// A Vm element with its Links; `root` makes it a document of its own, which declares the OVF
 /// namespace its VmSpecSection uses.
-fn vm_xml(x: &mut Xml, h: &Hrefs, e: &EntityId, root: bool) {
+pub(super) fn vm_xml(x: &mut Xml, h: &Hrefs, e: &EntityId, root: bool) {
     let me = h.of(Kind::Vm, e.index);
     let namespaces = if root { xml::VCLOUD_OVF } else { &[] };
     let state = [
@@ -278,7 +248,7 @@ fn vm_xml(x: &mut Xml, h: &Hrefs, e: &EntityId, root: bool) {
         .end();
 }
 
-fn vapp_xml(h: &Hrefs, e: &EntityId) -> String {
+pub(super) fn vapp_xml(h: &Hrefs, e: &EntityId) -> String {
     let mut x = Xml::document();
     let me = h.of(Kind::VApp, e.index);
     // The OVF namespace rides along for the VMs' VmSpecSection ovf:Info.
@@ -333,7 +303,7 @@ fn vapp_xml(h: &Hrefs, e: &EntityId) -> String {
     x.finish()
 }
 
-fn catalog_xml(h: &Hrefs, e: &EntityId) -> String {
+pub(super) fn catalog_xml(h: &Hrefs, e: &EntityId) -> String {
     let mut x = Xml::document();
     open_entity(&mut x, h, e, "Catalog", xml::VCLOUD, &[]);
     let me = h.of(Kind::Catalog, 0);
@@ -358,7 +328,7 @@ fn catalog_xml(h: &Hrefs, e: &EntityId) -> String {
     x.finish()
 }
 
-fn catalog_item_xml(h: &Hrefs, e: &EntityId) -> String {
+pub(super) fn catalog_item_xml(h: &Hrefs, e: &EntityId) -> String {
     let mut x = Xml::document();
     open_entity(&mut x, h, e, "CatalogItem", xml::VCLOUD, &[]);
     let me = h.of(Kind::CatalogItem, e.index);
@@ -376,7 +346,7 @@ fn catalog_item_xml(h: &Hrefs, e: &EntityId) -> String {
     x.finish()
 }
 
-fn template_xml(h: &Hrefs, e: &EntityId) -> String {
+pub(super) fn template_xml(h: &Hrefs, e: &EntityId) -> String {
     let mut x = Xml::document();
     let state = [
         ("ovfDescriptorUploaded", "true"),
@@ -409,7 +379,7 @@ fn template_xml(h: &Hrefs, e: &EntityId) -> String {
     x.finish()
 }
 
-fn edge_records_xml(h: &Hrefs, org: &crate::scenario::OrgSpec) -> String {
+pub(super) fn edge_records_xml(h: &Hrefs, org: &crate::scenario::OrgSpec) -> String {
     let vdc = h.of(Kind::Vdc, 0);
     let me = format!("{vdc}/edgeGateways");
     let page = |format: &str| format!("{me}?page=1&pageSize=25&format={format}");
@@ -454,7 +424,7 @@ fn edge_records_xml(h: &Hrefs, org: &crate::scenario::OrgSpec) -> String {
     x.finish()
 }
 
-fn edge_xml(h: &Hrefs, e: &EntityId) -> String {
+pub(super) fn edge_xml(h: &Hrefs, e: &EntityId) -> String {
     let mut x = Xml::document();
     open_entity(&mut x, h, e, "EdgeGateway", xml::VCLOUD, &[("status", "1")]);
     let me = h.of(Kind::EdgeGateway, 0);
@@ -494,7 +464,7 @@ fn edge_xml(h: &Hrefs, e: &EntityId) -> String {
     x.finish()
 }
 
-fn network_xml(h: &Hrefs, e: &EntityId) -> String {
+pub(super) fn network_xml(h: &Hrefs, e: &EntityId) -> String {
     let mut x = Xml::document();
     open_entity(
         &mut x,
@@ -531,7 +501,7 @@ fn network_xml(h: &Hrefs, e: &EntityId) -> String {
     x.finish()
 }
 
-fn storage_profile_xml(h: &Hrefs, e: &EntityId) -> String {
+pub(super) fn storage_profile_xml(h: &Hrefs, e: &EntityId) -> String {
     let mut x = Xml::document();
     open_entity(&mut x, h, e, "VdcStorageProfile", xml::VCLOUD, &[]);
     x.link("up", &h.of(Kind::Vdc, 0), Some(types::VDC))
@@ -543,7 +513,7 @@ fn storage_profile_xml(h: &Hrefs, e: &EntityId) -> String {
 }
 
 /// An entity's metadata (none yet: the world is read-only), linking back to the entity.
-fn metadata_xml(h: &Hrefs, e: &EntityId) -> String {
+pub(super) fn metadata_xml(h: &Hrefs, e: &EntityId) -> String {
     let me = h.of(e.kind, e.index);
     let mut x = Xml::document();
     x.root(
@@ -559,7 +529,7 @@ fn metadata_xml(h: &Hrefs, e: &EntityId) -> String {
 }
 
 /// Who owns a vApp or a template.
-fn owner_xml(h: &Hrefs, e: &EntityId) -> String {
+pub(super) fn owner_xml(h: &Hrefs, e: &EntityId) -> String {
     let me = h.of(e.kind, e.index);
     let user = e
         .org
@@ -579,7 +549,7 @@ fn owner_xml(h: &Hrefs, e: &EntityId) -> String {
 }
 
 /// The Links an Org document gets from its world (`org.xml` shape: vdc, catalog, network, add).
-pub fn org_world_links(
+pub(super) fn org_world_links(
     x: &mut Xml,
     public_url: &str,
     org_id: &str,
@@ -609,126 +579,59 @@ pub fn org_world_links(
     }
     x.link(
         "add",
-        &format!("{}/api/admin/org/{org_id}/catalogs", h.base),
+        &paths::href(h.base, paths::ORG_CATALOGS, org_id),
         Some(types::ADMIN_CATALOG),
     );
 }
 
-/// The org behind an id, if the session may see it; else VCD's 403.
-fn resolve<'a>(
-    state: &'a SimState,
-    orgs: &'a [(String, &'a crate::scenario::OrgSpec)],
-    raw: &str,
-    kind: Kind,
-    session_org: &str,
-) -> Result<EntityId<'a>, Response> {
-    let forbidden = || {
-        vcd_error(
-            state,
-            StatusCode::FORBIDDEN,
-            "ACCESS_TO_RESOURCE_IS_FORBIDDEN",
-            &format!(
-                "No access to entity \"(com.vmware.vcloud.entity.{}:{})\".",
-                urn_kind(kind),
-                raw.trim_start_matches(kind.href_prefix())
-            ),
-        )
-    };
-    let e = world::parse(raw, orgs).ok_or_else(forbidden)?;
-    let visible = visible_orgs(state, session_org)
-        .iter()
-        .any(|o| o.name == e.org.name);
-    let exists = e.index < world::count(e.kind, state.vapps_per_vdc)
-        && !e.org.name.eq_ignore_ascii_case("System");
-    if e.kind != kind || !visible || !exists {
-        return Err(forbidden());
+/// `OrgList` (`org-list.xml` shape).
+pub(super) fn org_list_xml(public_url: &str, orgs: &[(String, String)]) -> String {
+    let mut x = Xml::document();
+    x.root(
+        "OrgList",
+        &[("xmlns", vcd_api::NS_VCLOUD)],
+        &[
+            ("href", &paths::at(public_url, paths::ORG_LIST)),
+            ("type", types::ORG_LIST),
+        ],
+    );
+    for (id, name) in orgs {
+        x.reference(
+            "Org",
+            &paths::href(public_url, paths::ORG, id),
+            name,
+            types::ORG,
+        );
     }
-    Ok(e)
+    x.finish()
 }
 
-async fn serve(
-    state: Shared,
-    headers: HeaderMap,
-    raw: String,
-    kinds: &[Kind],
-    sub: Option<&str>,
-) -> Response {
-    let version = match requested_version(&state, &headers) {
-        Ok(v) => v,
-        Err(r) => return r,
-    };
-    let session = match require_session(&state, &headers, false) {
-        Ok(s) => s,
-        Err(r) => return r,
-    };
-    let orgs: Vec<(String, &crate::scenario::OrgSpec)> = state
-        .scenario
-        .orgs
-        .iter()
-        .map(|o| (state.org_id(o), o))
-        .collect();
-    // `/api/vApp/{id}` serves vApps and VMs alike: the id's prefix tells which.
-    let kind = match kinds {
-        [k] => *k,
-        _ if raw.starts_with("vm-") => Kind::Vm,
-        _ => Kind::VApp,
-    };
-    let e = match resolve(&state, &orgs, &raw, kind, &session.org) {
-        Ok(e) => e,
-        Err(r) => return r,
-    };
-    let h = Hrefs {
-        base: &state.public_url,
-        org_id: e.org_id,
-    };
-    let (media_type, body) = match (sub, e.kind) {
-        (Some("metadata"), _) => (types::METADATA, metadata_xml(&h, &e)),
-        (Some("owner"), _) => (types::OWNER, owner_xml(&h, &e)),
-        (Some("edgeGateways"), Kind::Vdc) => (types::QUERY_RECORDS, edge_records_xml(&h, e.org)),
-        (Some(_), _) => unreachable!("routes name only the sub-resources above"),
-        (None, Kind::Vdc) => (media(Kind::Vdc), vdc_xml(&h, &e, state.vapps_per_vdc)),
-        (None, Kind::VApp) => (media(Kind::VApp), vapp_xml(&h, &e)),
-        (None, Kind::Vm) => {
-            let mut x = Xml::document();
-            vm_xml(&mut x, &h, &e, true);
-            (media(Kind::Vm), x.finish())
-        }
-        (None, Kind::Catalog) => (media(Kind::Catalog), catalog_xml(&h, &e)),
-        (None, Kind::CatalogItem) => (media(Kind::CatalogItem), catalog_item_xml(&h, &e)),
-        (None, Kind::Template) => (media(Kind::Template), template_xml(&h, &e)),
-        (None, Kind::EdgeGateway) => (media(Kind::EdgeGateway), edge_xml(&h, &e)),
-        (None, Kind::Network) => (media(Kind::Network), network_xml(&h, &e)),
-        (None, Kind::StorageProfile) => (media(Kind::StorageProfile), storage_profile_xml(&h, &e)),
-    };
-    xml(StatusCode::OK, media_type, &version, body)
+/// An `Org` (`org.xml` shape); `world` writes the Links to its VDC, catalog and network.
+pub(super) fn org_xml(
+    public_url: &str,
+    id: &str,
+    name: &str,
+    full_name: &str,
+    world: impl FnOnce(&mut Xml),
+) -> String {
+    let mut x = Xml::document();
+    x.root(
+        "Org",
+        &[("xmlns", vcd_api::NS_VCLOUD)],
+        &[
+            ("href", &paths::href(public_url, paths::ORG, id)),
+            ("id", &format!("urn:vcloud:org:{id}")),
+            ("name", name),
+            ("type", types::ORG),
+        ],
+    );
+    world(&mut x);
+    x.link(
+        "down",
+        &paths::href(public_url, paths::TASKS_LIST, id),
+        Some(types::TASKS_LIST),
+    )
+    .leaf("Description", "")
+    .leaf("FullName", full_name);
+    x.finish()
 }
-
-macro_rules! handler {
-    ($name:ident, [$($kind:expr),+], $sub:expr) => {
-        pub async fn $name(State(state): State<Shared>, Path(id): Path<String>, headers: HeaderMap) -> Response {
-            serve(state, headers, id, &[$($kind),+], $sub).await
-        }
-    };
-}
-
-handler!(vdc, [Kind::Vdc], None);
-handler!(vdc_edge_gateways, [Kind::Vdc], Some("edgeGateways"));
-handler!(vapp_or_vm, [Kind::VApp, Kind::Vm], None);
-handler!(
-    vapp_or_vm_metadata,
-    [Kind::VApp, Kind::Vm],
-    Some("metadata")
-);
-handler!(vapp_owner, [Kind::VApp], Some("owner"));
-handler!(catalog, [Kind::Catalog], None);
-handler!(catalog_item, [Kind::CatalogItem], None);
-handler!(template, [Kind::Template], None);
-handler!(template_owner, [Kind::Template], Some("owner"));
-handler!(edge_gateway, [Kind::EdgeGateway], None);
-handler!(network, [Kind::Network], None);
-handler!(storage_profile, [Kind::StorageProfile], None);
-handler!(vdc_metadata, [Kind::Vdc], Some("metadata"));
-handler!(catalog_metadata, [Kind::Catalog], Some("metadata"));
-handler!(network_metadata, [Kind::Network], Some("metadata"));
-handler!(catalog_item_metadata, [Kind::CatalogItem], Some("metadata"));
-handler!(template_metadata, [Kind::Template], Some("metadata"));
