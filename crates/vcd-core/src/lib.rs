@@ -7,12 +7,16 @@
 //! here.
 
 mod auth;
+mod discover;
 mod error;
+mod files;
 mod http;
 mod links;
 mod logging;
 mod request;
+mod secret;
 mod store;
+mod syntax;
 mod view;
 mod workbench;
 mod xml;
@@ -26,10 +30,13 @@ pub use vcd_api::{
 /// The log filter each binary installs: HTTP and TLS libraries capped so headers never reach a log.
 pub use logging::log_filter;
 
-/// Logging in, sessions and per-request auth. Secrets stay [`Secret`]s: never serialized or shown.
+/// Secrets (passwords, API tokens, session tokens): never serialized or shown.
+pub use secret::Secret;
+
+/// Logging in, sessions and per-request auth.
 pub use auth::{
     discover_versions, login, parse_session, parse_versions, AuthKind, LoginRequest, RequestAuth,
-    Secret, Session, SessionHeader, SessionManager, SessionSummary, VersionEntry, VersionList,
+    Session, SessionHeader, SessionManager, SessionSummary, VersionEntry, VersionList,
 };
 
 /// The wire: addresses and their checks, the client, TLS trust, bounded bodies, exchange records.
@@ -39,26 +46,33 @@ pub use http::{
     HttpClient, HttpOptions, Response, TlsTrust,
 };
 
-/// What a user composes, and the check a body passes before it is sent.
+/// What a user composes, and the pipeline that sends it.
 pub use request::{
-    check_well_formed, defined_variables, DraftHeader, DraftSeed, PreparedRequest, RequestDraft,
-    Sent, VariableUse,
+    defined_variables, DraftHeader, DraftSeed, PreparedRequest, RequestDraft, SendOutcome,
+    VariableUse,
 };
 
-/// Links: extracting them from a page, walking them, and the map of what was found.
+/// The syntax of bodies: the check a body passes before it is sent, and pretty-printing.
+pub use syntax::{check_well_formed, pretty, pretty_body, pretty_xml_into};
+
+/// Links: extracting them from a page and the map of what was found.
 pub use links::{
-    discover, extract_links, page_links, parse_link_header, save_link_map, DiscoverLimits,
-    DiscoverProgress, ExportFormat, Link, LinkMap, MapRow, PageLinks, Reference, MAX_KEPT,
+    extract_links, parse_link_header, save_link_map, ExportFormat, Link, LinkMap, MapRow,
+    PageLinks, Reference, MAX_PAGE_LINKS,
 };
+
+/// Discover: walking an API's GET links from a start page.
+pub use discover::{discover, page_links, DiscoverLimits, DiscoverProgress};
 
 /// What is kept between runs: profiles, settings, secrets in the keyring, atomic writes.
+pub use files::write_atomic_with;
 pub use store::{
-    write_atomic_with, ConnectionProfile, KeyringStatus, ProfileStore, SecretLocation, SecretStore,
-    Settings, DEMO_PROFILE_ID,
+    ConnectionProfile, KeyringStatus, ProfileStore, SecretLocation, SecretStore, Settings,
+    DEMO_PROFILE_ID,
 };
 
 /// What a front end shows of a response.
-pub use view::{format_ms, pretty, pretty_body, pretty_xml_into, terminal_safe, ResponseView};
+pub use view::{format_ms, terminal_safe, ResponseView};
 
 /// VCD's own error documents, decoded.
 pub use xml::VcdError;

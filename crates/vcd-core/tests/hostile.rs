@@ -204,7 +204,7 @@ async fn a_large_body_is_spooled_and_its_links_still_read() {
     let page = page_links(&response).unwrap();
     // All are counted; the first 100,000 are kept (memory stays bounded for any page).
     assert!(page.references_total > 150_000, "{}", page.references_total);
-    assert_eq!(page.references.len(), vcd_core::MAX_KEPT);
+    assert_eq!(page.references.len(), vcd_core::MAX_PAGE_LINKS);
     let view = ResponseView::of(&response, None);
     assert_eq!(view.references_total, page.references_total);
     assert_eq!(view.parse_error, None);

@@ -1,9 +1,10 @@
 //! A session kept in the keyring between `vcdw` runs (`login --keep`), and taking it up again only
 //! if the server still knows it.
 
-use crate::auth::{get_session, read_session, AuthKind, Secret, Session, SessionManager};
+use crate::auth::{get_session, read_session, AuthKind, Session, SessionManager};
 use crate::error::CoreError;
 use crate::http::normalize_base_url;
+use crate::secret::Secret;
 use serde::Serialize;
 use vcd_api::ApiVersion;
 

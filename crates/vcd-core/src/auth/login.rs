@@ -4,11 +4,12 @@
 
 use crate::auth::{fetch_versions, VersionEntry};
 use crate::auth::{parse_session, SessionInfo};
-use crate::auth::{AuthKind, LoginRequest, Secret, Session};
+use crate::auth::{AuthKind, LoginRequest, Session};
 use crate::error::CoreError;
 use crate::http::{join_path, normalize_base_url, rebase, same_origin};
 use crate::http::{Exchange, ExchangePurpose};
 use crate::http::{HttpClient, Response};
+use crate::secret::Secret;
 use crate::xml::VcdError;
 use reqwest::header::{HeaderMap, HeaderValue, ACCEPT, AUTHORIZATION, CONTENT_TYPE};
 use url::Url;

@@ -8,9 +8,9 @@ use crate::auth::{
 };
 use crate::error::CoreError;
 use crate::http::join_path;
+use crate::http::RequestBody;
 use crate::http::{Exchange, ExchangePurpose};
 use crate::http::{HttpClient, HttpOptions, Response};
-use crate::request::RequestBody;
 use reqwest::header::{HeaderMap, ACCEPT};
 use reqwest::Method;
 use std::sync::{Arc, Mutex, PoisonError, RwLock};

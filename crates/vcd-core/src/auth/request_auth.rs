@@ -1,6 +1,6 @@
 //! How one request authenticates (the composer's Auth panel) and which secrets that brings along.
 
-use crate::auth::Secret;
+use crate::secret::Secret;
 use ts_rs::TS;
 
 /// How one request authenticates (the composer's Auth panel). Secrets stay [`Secret`]s: they are

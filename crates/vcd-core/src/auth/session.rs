@@ -1,8 +1,8 @@
 //! A VCD session and what it takes to open one: the login kind, the header the session travels in,
 //! the login request (its secret a [`Secret`]) and the summary a front end may show.
 
-use crate::auth::Link;
-use crate::auth::Secret;
+use crate::links::Link;
+use crate::secret::Secret;
 use serde::Serialize;
 use ts_rs::TS;
 use url::Url;

@@ -1,7 +1,6 @@
 //! The legacy XML `Session`: who is logged in, and the Links a client walks from.
 
-pub use crate::links::Link;
-use crate::links::{from_element, Found};
+use crate::links::{from_element, Found, Link};
 use crate::xml::{local_name, local_name_in, DepthGuard};
 use quick_xml::events::Event;
 use quick_xml::NsReader;

@@ -63,12 +63,12 @@ pub fn clean_spool_leftovers() {
 /// A whole response body, in memory or in a temporary file.
 #[derive(Debug, Clone)]
 pub struct Body {
-    kept: Kept,
+    stored: Stored,
     len: u64,
 }
 
 #[derive(Debug, Clone)]
-enum Kept {
+enum Stored {
     Memory(Arc<Vec<u8>>),
     File(Arc<File>),
 }
@@ -83,7 +83,7 @@ impl From<Vec<u8>> for Body {
     fn from(bytes: Vec<u8>) -> Self {
         Body {
             len: bytes.len() as u64,
-            kept: Kept::Memory(Arc::new(bytes)),
+            stored: Stored::Memory(Arc::new(bytes)),
         }
     }
 }
@@ -99,22 +99,22 @@ impl Body {
 
     /// The bytes, when the body is kept in memory (every protocol document is).
     pub fn in_memory(&self) -> Option<&[u8]> {
-        match &self.kept {
-            Kept::Memory(bytes) => Some(bytes),
-            Kept::File(_) => None,
+        match &self.stored {
+            Stored::Memory(bytes) => Some(bytes),
+            Stored::File(_) => None,
         }
     }
 
     /// True when the body went to a temporary file.
     pub fn spooled(&self) -> bool {
-        matches!(self.kept, Kept::File(_))
+        matches!(self.stored, Stored::File(_))
     }
 
     /// A reader from the first byte; several may read at once.
     pub fn reader(&self) -> Box<dyn BufRead + Send + '_> {
-        match &self.kept {
-            Kept::Memory(bytes) => Box::new(&bytes[..]),
-            Kept::File(file) => Box::new(BufReader::with_capacity(
+        match &self.stored {
+            Stored::Memory(bytes) => Box::new(&bytes[..]),
+            Stored::File(file) => Box::new(BufReader::with_capacity(
                 64 * 1024,
                 FileAt {
                     file: file.clone(),
@@ -127,13 +127,13 @@ impl Body {
 
     /// Up to `n` bytes from byte `from`.
     pub fn slice(&self, from: u64, n: usize) -> std::io::Result<Cow<'_, [u8]>> {
-        match &self.kept {
-            Kept::Memory(bytes) => {
+        match &self.stored {
+            Stored::Memory(bytes) => {
                 let start = (from.min(self.len)) as usize;
                 let end = start.saturating_add(n).min(bytes.len());
                 Ok(Cow::Borrowed(&bytes[start..end]))
             }
-            Kept::File(file) => {
+            Stored::File(file) => {
                 let mut reader = FileAt {
                     file: file.clone(),
                     pos: from.min(self.len),
@@ -412,7 +412,7 @@ impl BodySink {
         };
         Ok(match collector.file {
             Some(file) => Body {
-                kept: Kept::File(Arc::new(file)),
+                stored: Stored::File(Arc::new(file)),
                 len: collector.len,
             },
             None => Body::from(collector.memory),

@@ -2,8 +2,8 @@
 //! it: why it was made, request line and headers, response status and headers, when and how long,
 //! with every secret-bearing header masked. Bodies are not recorded: a login body holds a secret.
 
-use crate::auth::{Secret, MASK};
 use crate::http::Response;
+use crate::secret::{Secret, MASK};
 use reqwest::header::HeaderMap;
 use serde::Serialize;
 use ts_rs::TS;

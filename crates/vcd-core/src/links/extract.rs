@@ -37,7 +37,7 @@ pub struct Reference {
     pub href: String,
 }
 
-/// What a page links to: the first [`MAX_KEPT`] links and references, and how many it holds.
+/// What a page links to: the first [`MAX_PAGE_LINKS`] links and references, and how many it holds.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, TS)]
 pub struct PageLinks {
     pub links: Vec<Link>,
@@ -51,20 +51,20 @@ pub struct PageLinks {
 
 /// Links (and, apart, references) kept per page: a 1.5 GB page of 10 million references would
 /// otherwise take gigabytes; its totals are still counted.
-pub const MAX_KEPT: usize = 100_000;
+pub const MAX_PAGE_LINKS: usize = 100_000;
 
 impl PageLinks {
-    /// Adds a link (kept while under [`MAX_KEPT`]), counting it either way.
+    /// Adds a link (kept while under [`MAX_PAGE_LINKS`]), counting it either way.
     pub fn push_link(&mut self, link: Link) {
         self.links_total = self.links_total.max(self.links.len()) + 1;
-        if self.links.len() < MAX_KEPT {
+        if self.links.len() < MAX_PAGE_LINKS {
             self.links.push(link);
         }
     }
 
     pub fn push_reference(&mut self, reference: Reference) {
         self.references_total = self.references_total.max(self.references.len()) + 1;
-        if self.references.len() < MAX_KEPT {
+        if self.references.len() < MAX_PAGE_LINKS {
             self.references.push(reference);
         }
     }

@@ -2,8 +2,8 @@
 //! page it was first found on; and its export to JSON, CSV, Markdown or XML, written atomically.
 
 use crate::error::CoreError;
+use crate::files::write_atomic;
 use crate::links::PageLinks;
-use crate::store::write_atomic;
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
 use std::path::Path;

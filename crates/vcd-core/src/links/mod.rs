@@ -1,10 +1,11 @@
 //! The API's links: extracting them from a page as it streams, walking them ("Discover"), and the
 //! map of every link found, with its exports.
 
-mod discover;
 mod extract;
 mod map;
 
-pub use discover::*;
-pub use extract::*;
-pub use map::*;
+pub use extract::{
+    extract_links, from_element, parse_link_header, Found, Link, PageLinks, Reference,
+    MAX_PAGE_LINKS,
+};
+pub use map::{save_link_map, ExportFormat, LinkMap, MapRow};

@@ -3,8 +3,8 @@
 
 use crate::auth::SessionManager;
 use crate::error::CoreError;
-use crate::request::check_well_formed;
 use crate::request::{resolve, used, VariableUse};
+use crate::syntax::check_well_formed;
 use reqwest::header::{HeaderMap, HeaderName, HeaderValue, CONTENT_TYPE};
 use reqwest::Method;
 use serde::{Deserialize, Serialize};

@@ -1,14 +1,13 @@
 //! What a user composes: the request draft with VCD's headers prefilled, its `{{variables}}`, the
 //! body it carries, the well-formedness check that body passes, and the pipeline that sends it.
 
-mod body;
 mod draft;
 mod pipeline;
 mod variables;
-mod well_formed;
 
-pub use body::*;
-pub use draft::*;
-pub use pipeline::*;
-pub use variables::*;
-pub use well_formed::*;
+pub use draft::{defined_variables, DraftHeader, DraftSeed, RequestDraft};
+pub use pipeline::{PreparedRequest, SendOutcome};
+pub use variables::VariableUse;
+
+// Shared by this folder's files only.
+use variables::{resolve, used};

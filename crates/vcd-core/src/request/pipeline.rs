@@ -1,13 +1,14 @@
 //! The one request pipeline. A draft becomes a [`PreparedRequest`] (its `{{variables}}` resolved,
 //! headers and body checked, the auth chosen), which is exactly what goes out; what comes back is
-//! [`Sent`]: the response and the masked record of every exchange it took (a login first, a
+//! [`SendOutcome`]: the response and the masked record of every exchange it took (a login first, a
 //! re-login after a 401, an API token exchange). The app, `vcdw` and later the history and the
 //! runner all send through here.
 
 use crate::auth::{RequestAuth, SessionManager};
 use crate::error::CoreError;
+use crate::http::RequestBody;
 use crate::http::{timeout_from_secs, Exchange, Response};
-use crate::request::{RequestBody, RequestDraft};
+use crate::request::RequestDraft;
 use reqwest::header::HeaderMap;
 use reqwest::Method;
 use std::collections::BTreeMap;
@@ -28,7 +29,7 @@ pub struct PreparedRequest {
 
 /// A response and the exchanges behind it, in the order they happened.
 #[derive(Debug)]
-pub struct Sent {
+pub struct SendOutcome {
     pub response: Response,
     pub exchange: Exchange,
 }
@@ -67,7 +68,7 @@ impl RequestDraft {
         manager: &SessionManager,
         auth: &RequestAuth,
         defined: &BTreeMap<String, String>,
-    ) -> Result<Sent, CoreError> {
+    ) -> Result<SendOutcome, CoreError> {
         let mut exchange = Exchange::default();
         if matches!(auth, RequestAuth::Inherit) {
             // The session's own variables ({{org}}, {{version}}) exist only once it is open.
@@ -75,7 +76,7 @@ impl RequestDraft {
         }
         let prepared = self.prepare_with(&Self::variables(manager, defined), auth, manager)?;
         let response = prepared.send(manager, &mut exchange).await?;
-        Ok(Sent { response, exchange })
+        Ok(SendOutcome { response, exchange })
     }
 }
 

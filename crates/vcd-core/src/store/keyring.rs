@@ -2,8 +2,9 @@
 //! Credential Manager on Windows), keyed by profile. When no keyring is reachable the store says
 //! so and keeps secrets in memory for this run only: never in a file.
 
-use crate::auth::{AuthKind, Secret};
+use crate::auth::AuthKind;
 use crate::error::CoreError;
+use crate::secret::Secret;
 use crate::store::ConnectionProfile;
 use serde::Serialize;
 use std::collections::HashMap;

@@ -1,12 +1,10 @@
-//! What is kept between runs: atomic files and the locked JSON store, connection profiles,
-//! settings, and secrets in the OS keyring.
+//! What is kept between runs: connection profiles, settings, and secrets in the OS keyring (the
+//! files are written through crate::files: atomic, locked, versioned).
 
-mod atomic;
 mod keyring;
 mod profiles;
 mod settings;
 
-pub use self::keyring::*;
-pub use atomic::*;
-pub use profiles::*;
-pub use settings::*;
+pub use self::keyring::{KeyringStatus, SecretLocation, SecretStore};
+pub use profiles::{ConnectionProfile, ProfileStore, DEMO_PROFILE_ID};
+pub use settings::Settings;

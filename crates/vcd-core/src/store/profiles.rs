@@ -2,12 +2,12 @@
 //! secrets (those live in the OS keyring, see `store::keyring`); they are stored as JSON in the
 //! configuration folder, shared by the app and `vcdw`.
 
-use crate::auth::Secret;
 use crate::auth::{AuthKind, LoginRequest, SessionHeader};
 use crate::error::CoreError;
+use crate::files::{config_dir, JsonStore, UnknownFields};
 use crate::http::TlsTrust;
 use crate::http::{BodyLimits, HttpOptions};
-use crate::store::{config_dir, JsonStore, UnknownFields};
+use crate::secret::Secret;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::path::PathBuf;

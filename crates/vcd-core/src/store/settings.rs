@@ -2,8 +2,8 @@
 //! fields kept; a damaged or newer file is reported, not overwritten).
 
 use crate::error::CoreError;
+use crate::files::{config_dir, JsonStore, UnknownFields};
 use crate::http::{BodyLimits, DEFAULT_MAX_BODY};
-use crate::store::{config_dir, JsonStore, UnknownFields};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};

@@ -1,10 +1,8 @@
 //! What a front end shows of a response: the response view, pretty-printed bodies, and text made
 //! safe for a terminal.
 
-mod pretty;
 mod response;
 mod terminal;
 
-pub use pretty::*;
-pub use response::*;
-pub use terminal::*;
+pub use response::{format_ms, ResponseView};
+pub use terminal::terminal_safe;

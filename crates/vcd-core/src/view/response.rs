@@ -3,12 +3,12 @@
 //! with a plain-language hint for the common codes.
 
 use crate::auth::AuthKind;
+use crate::discover::page_links;
 use crate::error::CoreError;
 use crate::http::Response;
 use crate::http::{header_lines, HeaderLine};
-use crate::links::page_links;
 use crate::links::{Link, PageLinks, Reference};
-use crate::request::check_well_formed_from;
+use crate::syntax::check_well_formed_from;
 use serde::Serialize;
 use ts_rs::TS;
 

@@ -2,7 +2,7 @@
 //! port, over HTTPS with a fresh self-signed certificate that the demo profile pins. This is the one
 //! place that knows the demo profile: its id, its address once running, and its built-in login.
 
-use crate::auth::Secret;
+use crate::secret::Secret;
 use crate::store::{ConnectionProfile, DEMO_PROFILE_ID};
 use crate::TlsTrust;
 use serde::Serialize;

@@ -1,10 +1,9 @@
 //! Each profile's map of the links seen in this run, saving it (or one response's links), and
 //! discovering the API by walking its links, cancellable per profile.
 
+use crate::discover::{discover, DiscoverLimits, DiscoverProgress};
 use crate::error::CoreError;
-use crate::links::{
-    discover, save_link_map, DiscoverLimits, DiscoverProgress, ExportFormat, LinkMap,
-};
+use crate::links::{save_link_map, ExportFormat, LinkMap};
 use crate::workbench::{blocking, lock, Workbench};
 use serde::Serialize;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -39,7 +38,7 @@ impl Workbench {
         lock(&self.maps).get(profile_id).map_or(0, LinkMap::len)
     }
 
-    /// Saves the links of one kept response (`response_id`), or every link seen for the profile in
+    /// Saves the links of one held response (`response_id`), or every link seen for the profile in
     /// this run, to `path` in the format its extension names (written atomically).
     pub async fn save_links(
         &self,
@@ -49,9 +48,9 @@ impl Workbench {
     ) -> Result<SavedLinks, CoreError> {
         let rows = match response_id {
             Some(id) => {
-                let kept = self.kept(id)?;
+                let held = self.held(id)?;
                 let mut map = LinkMap::default();
-                map.add_page(&kept.response.url, &kept.page);
+                map.add_page(&held.response.url, &held.page);
                 map.rows().to_vec()
             }
             None => lock(&self.maps)

@@ -5,14 +5,14 @@
 //! simulator. The app's commands and `vcdw` are thin adapters over it.
 
 mod demo;
-mod kept;
+mod held;
 mod links;
 mod profiles;
 mod sending;
 mod sessions;
 
 pub use demo::SimulatorStatus;
-pub use kept::BodyChunk;
+pub use held::BodyChunk;
 pub use links::{DiscoverSummary, SavedLinks};
 pub use sending::SentResponse;
 pub use sessions::{check_savable, LoginView, SavedProfile, SessionBadge};
@@ -21,7 +21,7 @@ use crate::error::CoreError;
 use crate::links::LinkMap;
 use crate::store::{ProfileStore, SecretStore, Settings};
 use demo::DemoSimulator;
-use kept::{blocking, KeptResponses};
+use held::{blocking, HeldResponses};
 use sessions::LiveSession;
 use std::collections::HashMap;
 use std::sync::atomic::AtomicBool;
@@ -36,7 +36,7 @@ pub struct Workbench {
     settings: Mutex<Result<Settings, CoreError>>,
     demo: DemoSimulator,
     sessions: Mutex<HashMap<String, Arc<LiveSession>>>,
-    kept: Mutex<KeptResponses>,
+    held: Mutex<HeldResponses>,
     /// Per profile, every link seen in this run's responses and discoveries.
     maps: Mutex<HashMap<String, LinkMap>>,
     discoveries: Mutex<HashMap<String, Arc<AtomicBool>>>,
@@ -77,7 +77,7 @@ impl Workbench {
             settings: Mutex::new(settings),
             demo: DemoSimulator::default(),
             sessions: Mutex::default(),
-            kept: Mutex::default(),
+            held: Mutex::default(),
             maps: Mutex::default(),
             discoveries: Mutex::default(),
             in_flight: Mutex::default(),

@@ -2,9 +2,10 @@
 //! profile by id (the demo one starts its simulator), the secret a login uses, the versions a
 //! profile's server offers, and the settings every request travels with.
 
-use crate::auth::{discover_versions, Secret, VersionList};
+use crate::auth::{discover_versions, VersionList};
 use crate::error::CoreError;
 use crate::http::{BodyLimits, HttpOptions};
+use crate::secret::Secret;
 use crate::store::{ConnectionProfile, Settings};
 use crate::workbench::demo::{self, SimulatorStatus};
 use crate::workbench::{lock, Workbench};

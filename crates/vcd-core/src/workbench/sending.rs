@@ -1,12 +1,12 @@
 //! Sending a composed request on the workbench: with the profile's shared session, cancellable
-//! by id, its links added to the profile's map and the response kept for the viewer; and the
+//! by id, its links added to the profile's map and the response held for the viewer; and the
 //! `{{variables}}` a draft would use. [`Workbench::send`] is the one way a front end sends a
 //! draft: the app's Send button and `vcdw send` both come here.
 
 use crate::auth::{AuthKind, RequestAuth};
+use crate::discover::page_links;
 use crate::error::CoreError;
 use crate::http::{ExchangeStep, Response};
-use crate::links::page_links;
 use crate::request::{RequestDraft, VariableUse};
 use crate::store::ConnectionProfile;
 use crate::view::ResponseView;
@@ -84,7 +84,7 @@ impl Workbench {
                 .or_default()
                 .add_page(&response.url, p);
         }
-        let id = lock(&self.kept).keep(response, page.unwrap_or_default());
+        let id = lock(&self.held).hold(response, page.unwrap_or_default());
         Ok(SentResponse {
             id,
             view,
@@ -92,9 +92,9 @@ impl Workbench {
         })
     }
 
-    /// A kept response as it came (`vcdw send` prints its body from here).
+    /// A held response as it came (`vcdw send` prints its body from here).
     pub fn response(&self, response_id: u32) -> Result<Arc<Response>, CoreError> {
-        Ok(self.kept(response_id)?.response)
+        Ok(self.held(response_id)?.response)
     }
 
     /// Cancels a request in flight; nothing happens if it has already ended.

@@ -2,9 +2,10 @@
 //! and out, the session badges, and revealing one masked
 //! header of the login exchange.
 
-use crate::auth::{Secret, SessionManager, SessionSummary};
+use crate::auth::{SessionManager, SessionSummary};
 use crate::error::CoreError;
 use crate::http::{Exchange, ExchangeStep, HeaderSide};
+use crate::secret::Secret;
 use crate::store::{ConnectionProfile, SecretLocation};
 use crate::workbench::demo::is_demo;
 use crate::workbench::{lock, Workbench};

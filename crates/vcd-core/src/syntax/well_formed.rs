@@ -131,7 +131,7 @@ pub fn check_well_formed_from<R: BufRead>(
                 .map_err(|e| bad("JSON", e.to_string()))?;
             // serde_json skips a value without a depth limit (and without recursion); the
             // layout pass, which stops past MAX_DEPTH, sets one.
-            crate::view::pretty_json_into(open(), std::io::sink()).map_err(|_| {
+            super::pretty_json_into(open(), std::io::sink()).map_err(|_| {
                 bad(
                     "JSON",
                     format!(

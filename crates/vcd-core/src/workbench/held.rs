@@ -1,12 +1,12 @@
-//! The responses kept for the viewer: a bounded ring of the latest ones, each with its body (in
+//! The responses held for the viewer: a bounded ring of the latest ones, each with its body (in
 //! memory or in a temporary file), all its links, and its pretty layout once asked for. Bodies
 //! reach a front end in chunks, so a 50 MB body never crosses in one piece.
 
 use crate::error::CoreError;
+use crate::files::write_atomic_with;
 use crate::http::{Body, BodyLimits, Response};
 use crate::links::PageLinks;
-use crate::store::write_atomic_with;
-use crate::view::pretty_body;
+use crate::syntax::pretty_body;
 use crate::workbench::{lock, Workbench};
 use serde::Serialize;
 use std::collections::VecDeque;
@@ -15,15 +15,15 @@ use ts_rs::TS;
 
 /// How many responses keep their bodies for the viewer, and how many bytes of bodies at most (large
 /// ones sit in temporary files: this bounds the disk they take; the newest is always kept).
-const KEPT_RESPONSES: usize = 32;
-const KEPT_BYTES: u64 = 4 * 1024 * 1024 * 1024;
+const HELD_RESPONSES: usize = 32;
+const HELD_BYTES: u64 = 4 * 1024 * 1024 * 1024;
 /// Bytes of body text one chunk holds: a front end appends chunk after chunk and stays responsive
 /// while a 50 MB body loads.
 const BODY_CHUNK: usize = 1024 * 1024;
 
-/// A kept response; clones share its body.
+/// A held response; clones share its body.
 #[derive(Clone)]
-pub(super) struct Kept {
+pub(super) struct Held {
     id: u32,
     pub(super) response: Arc<Response>,
     pub(super) page: Arc<PageLinks>,
@@ -31,32 +31,32 @@ pub(super) struct Kept {
 }
 
 #[derive(Default)]
-pub(super) struct KeptResponses {
-    items: VecDeque<Kept>,
+pub(super) struct HeldResponses {
+    items: VecDeque<Held>,
     last_id: u32,
 }
 
-impl KeptResponses {
+impl HeldResponses {
     /// Keeps a response, dropping the oldest beyond the bounds; returns its id.
-    pub(super) fn keep(&mut self, response: Response, page: PageLinks) -> u32 {
+    pub(super) fn hold(&mut self, response: Response, page: PageLinks) -> u32 {
         self.last_id += 1;
-        self.items.push_back(Kept {
+        self.items.push_back(Held {
             id: self.last_id,
             response: Arc::new(response),
             page: Arc::new(page),
             pretty: Arc::default(),
         });
         let bytes =
-            |items: &VecDeque<Kept>| items.iter().map(|k| k.response.body.len()).sum::<u64>();
-        while self.items.len() > KEPT_RESPONSES
-            || (self.items.len() > 1 && bytes(&self.items) > KEPT_BYTES)
+            |items: &VecDeque<Held>| items.iter().map(|k| k.response.body.len()).sum::<u64>();
+        while self.items.len() > HELD_RESPONSES
+            || (self.items.len() > 1 && bytes(&self.items) > HELD_BYTES)
         {
             self.items.pop_front();
         }
         self.last_id
     }
 
-    fn get(&self, id: u32) -> Option<Kept> {
+    fn get(&self, id: u32) -> Option<Held> {
         self.items.iter().find(|k| k.id == id).cloned()
     }
 }
@@ -83,32 +83,32 @@ pub(super) async fn blocking<T: Send + 'static>(
 }
 
 impl Workbench {
-    pub(super) fn kept(&self, response_id: u32) -> Result<Kept, CoreError> {
-        lock(&self.kept).get(response_id).ok_or_else(|| {
-            CoreError::Profile("That response is no longer kept: send the request again.".into())
+    pub(super) fn held(&self, response_id: u32) -> Result<Held, CoreError> {
+        lock(&self.held).get(response_id).ok_or_else(|| {
+            CoreError::Profile("That response is no longer held: send the request again.".into())
         })
     }
 
-    /// A kept response's body, pretty-printed for reading or as it came, one chunk from byte `from`.
+    /// A held response's body, pretty-printed for reading or as it came, one chunk from byte `from`.
     pub async fn response_body(
         &self,
         response_id: u32,
         formatted: bool,
         from: usize,
     ) -> Result<BodyChunk, CoreError> {
-        let kept = self.kept(response_id)?;
+        let held = self.held(response_id)?;
         blocking(move || {
             // Formatting a large body takes a while: once per response.
             let body = if formatted {
-                kept.pretty.get_or_init(|| {
+                held.pretty.get_or_init(|| {
                     pretty_body(
-                        kept.response.content_type(),
-                        &kept.response.body,
+                        held.response.content_type(),
+                        &held.response.body,
                         BodyLimits::default(),
                     )
                 })
             } else {
-                &kept.response.body
+                &held.response.body
             };
             let (text, next) = body
                 .text_chunk(from as u64, BODY_CHUNK)
@@ -124,10 +124,10 @@ impl Workbench {
 
     /// Writes a kept response's body, as it came, to `path` (temp file + rename); returns its size.
     pub async fn save_body(&self, response_id: u32, path: &str) -> Result<u64, CoreError> {
-        let kept = self.kept(response_id)?;
+        let held = self.held(response_id)?;
         let target = std::path::PathBuf::from(path);
         blocking(move || {
-            let body = &kept.response.body;
+            let body = &held.response.body;
             write_atomic_with(&target, |file| body.copy_to(file).map(|_| ())).map(|()| body.len())
         })
         .await

@@ -1,5 +1,6 @@
-//! Where the app and the CLI keep their files, and the two ways to write them. `write_atomic`: a temp
-//! file beside the target, flushed, then renamed over it, so a crash never leaves a half-written
+//! Where the app and the CLI keep their files, and the two ways to write them; below every other
+//! module (profiles, settings, link exports and saved bodies write through here). `write_atomic`:
+//! a temp file beside the target, flushed, then renamed over it, so a crash never leaves a half-written
 //! file; the target's mode is kept and a read-only target is never replaced. `JsonStore`: a
 //! versioned JSON document (profiles, settings, and the stores that follow) read-modified-written
 //! under an advisory lock, so that parallel writers (the app and several `vcdw`) lose no update,

@@ -4,7 +4,7 @@
 //! came.
 
 use crate::http::{Body, BodyLimits, BodySink};
-use crate::request::check_well_formed_from;
+use crate::syntax::check_well_formed_from;
 use crate::xml::{DepthGuard, MAX_DEPTH};
 use quick_xml::events::Event;
 use quick_xml::{Reader, Writer};
