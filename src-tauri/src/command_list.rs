@@ -23,6 +23,7 @@ macro_rules! app_commands {
                 response_body(response_id: u32, formatted: bool, from: usize) -> BodyChunk;
                 prefill_request(seed: DraftSeed) -> RequestDraft;
                 accept_with_version(accept: String, version: String) -> String;
+                describe_auth(auth: RequestAuth, session_header: SessionHeader) -> String;
                 vcd_facts() -> VcdFacts;
                 links_seen(profile_id: String) -> usize;
                 save_links(profile_id: String, response_id: Option<u32>, path: String) -> SavedLinks;

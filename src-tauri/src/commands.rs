@@ -6,8 +6,8 @@ use tauri::{AppHandle, Manager};
 use vcd_core::{
     BodyChunk, ConnectionProfile, CoreError, DiscoverLimits, DiscoverProgress, DiscoverSummary,
     DraftSeed, HeaderSide, KeyringStatus, LoginView, RequestAuth, RequestDraft, SavedLinks,
-    SavedProfile, Secret, SentResponse, SessionBadge, Settings, SimulatorStatus, VariableUse,
-    VcdFacts, VersionList,
+    SavedProfile, Secret, SentResponse, SessionBadge, SessionHeader, Settings, SimulatorStatus,
+    VariableUse, VcdFacts, VersionList,
 };
 
 type Reply<T> = Result<T, CoreError>;
@@ -137,6 +137,15 @@ pub async fn prefill_request(_: &AppHandle, seed: DraftSeed) -> Reply<RequestDra
 /// An Accept header value with its `version=` parameter set (the composer's version picker).
 pub async fn accept_with_version(_: &AppHandle, accept: String, version: String) -> Reply<String> {
     Ok(vcd_core::with_accept_version(&accept, &version))
+}
+
+/// What a request's auth puts on the wire, masked (the composer's Auth panel says it before Send).
+pub async fn describe_auth(
+    _: &AppHandle,
+    auth: RequestAuth,
+    session_header: SessionHeader,
+) -> Reply<String> {
+    Ok(auth.describe(session_header))
 }
 
 /// The VCD facts the UI shows (media types, token paths, releases), so it writes none itself.

@@ -13,8 +13,7 @@ import { SettingsPanel } from "./panels/settings/SettingsPanel";
 import { Sidebar } from "./panels/sidebar/Sidebar";
 import { StatusBar } from "./panels/statusbar/StatusBar";
 import { TabStrip, panelDomId, tabDomId } from "./panels/tabs/TabStrip";
-import { AppContext, createApp, useActions, useApp, useBadge, useBackend } from "./state/app";
-import { FactsProvider } from "./state/facts";
+import { AppContext, createApp, useActions, useApp, useBadge } from "./state/app";
 import { installKeymap } from "./state/keymap";
 
 export function App({ backend }: { backend: Backend }) {
@@ -25,9 +24,7 @@ export function App({ backend }: { backend: Backend }) {
   }, [app]);
   return (
     <AppContext.Provider value={app}>
-      <FactsProvider backend={backend}>
-        <Window />
-      </FactsProvider>
+      <Window />
     </AppContext.Provider>
   );
 }
@@ -52,7 +49,6 @@ function Window() {
 
 function Main() {
   const actions = useActions();
-  const backend = useBackend();
   const profiles = useApp((s) => s.profiles);
   const bootError = useApp((s) => s.bootError);
   const selectedId = useApp((s) => s.selectedId);
@@ -79,10 +75,8 @@ function Main() {
         {"settings" in editing ? (
           <SettingsPanel
             settings={settings}
-            backend={backend}
             onClose={() => actions.edit(null)}
-            onSaved={(saved) => {
-              actions.setSettings(saved);
+            onSaved={() => {
               actions.edit(null);
               actions.setNote("Settings saved.");
             }}
@@ -91,7 +85,6 @@ function Main() {
           <ProfileEditor
             key={editing.profile.id || "new"}
             initial={editing.profile}
-            backend={backend}
             onCancel={() => actions.edit(null)}
             onSaved={(saved, savedNote) => {
               actions.setNote(savedNote);

@@ -1,3 +1,5 @@
+// The entry point: mounts the app on the real backend, with a readable message instead of a
+// blank window if rendering fails.
 import { Component, StrictMode, type ReactNode } from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./App";

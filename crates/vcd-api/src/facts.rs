@@ -2,8 +2,7 @@
 //! token path or a release name of its own.
 
 use crate::media::BODY_MEDIA_TYPES;
-use crate::oauth::{PROVIDER_TOKEN_PATH, SYSTEM_ORG};
-use crate::releases::API_RELEASE_NAMES;
+use crate::releases::{VcdRelease, API_RELEASE_NAMES, DEFAULT_RELEASE};
 use serde::Serialize;
 use ts_rs::TS;
 
@@ -18,10 +17,13 @@ pub struct MediaTypeNote {
 pub struct VcdFacts {
     /// Request body types for the composer's Content-Type list.
     pub body_media_types: Vec<MediaTypeNote>,
-    /// The tenant token path with `{org}` where the org's name goes.
-    pub tenant_token_path: String,
-    pub provider_token_path: String,
-    pub system_org: String,
+    /// The version a request is composed for before any server has been asked (the highest of
+    /// the simulator's default release).
+    pub default_version: String,
+    /// Where the classic guide starts browsing (the first request tab after a login).
+    pub session_path: String,
+    /// Where a new request tab starts.
+    pub org_list_path: String,
     /// API version → the VCD release that introduced it.
     pub releases: Vec<(String, String)>,
 }
@@ -36,9 +38,11 @@ impl VcdFacts {
                     purpose: purpose.to_string(),
                 })
                 .collect(),
-            tenant_token_path: crate::oauth::token_path("{org}"),
-            provider_token_path: PROVIDER_TOKEN_PATH.to_string(),
-            system_org: SYSTEM_ORG.to_string(),
+            default_version: VcdRelease::find(DEFAULT_RELEASE)
+                .map(|r| r.max_api.to_string())
+                .unwrap_or_default(),
+            session_path: crate::SESSION_PATH.to_string(),
+            org_list_path: crate::ORG_LIST_PATH.to_string(),
             releases: API_RELEASE_NAMES
                 .iter()
                 .map(|(api, name)| (api.to_string(), name.to_string()))

@@ -26,10 +26,11 @@ pub use oauth::{
 };
 pub use paths::{
     CLOUDAPI_CURRENT_SESSION_PATH, CLOUDAPI_LOGIN_PATH, CLOUDAPI_PROVIDER_LOGIN_PATH,
-    LEGACY_LOGIN_PATH, SESSION_PATH, VERSIONS_PATH,
+    LEGACY_LOGIN_PATH, ORG_LIST_PATH, SESSION_PATH, VERSIONS_PATH,
 };
 pub use releases::{
-    ServedVersion, VcdRelease, API_RELEASE_NAMES, DEFAULT_RELEASE, SIMULATED_RELEASES,
+    ServedVersion, VcdRelease, API_RELEASE_NAMES, DEFAULT_RELEASE, SCHEMA_LIST_VERSION,
+    SIMULATED_RELEASES,
 };
 pub use rels::method_for_rel;
 pub use version::{ApiVersion, BadApiVersion};

@@ -4,6 +4,9 @@
 /// `GET` lists the API versions and their login URLs; needs no session.
 pub const VERSIONS_PATH: &str = "/api/versions";
 
+/// The orgs the caller may see (a new request tab starts here).
+pub const ORG_LIST_PATH: &str = "/api/org";
+
 /// The current session: `GET` shows it (with links to the orgs), `DELETE` logs out.
 pub const SESSION_PATH: &str = "/api/session";
 

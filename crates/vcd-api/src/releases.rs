@@ -99,6 +99,10 @@ pub const SIMULATED_RELEASES: &[VcdRelease] = &[
 /// The release the simulator is by default: VCD 10.5, API 38.0.
 pub const DEFAULT_RELEASE: &str = "10.5";
 
+/// The old version every release still lists last, deprecated: its entry in `/api/versions`
+/// carries the `MediaTypeMapping` list (media type, complex type, schema file).
+pub const SCHEMA_LIST_VERSION: &str = "5.5";
+
 /// One `VersionInfo` a release serves.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ServedVersion {
@@ -154,7 +158,7 @@ impl VcdRelease {
             .collect();
         versions.sort();
         versions.dedup();
-        versions.push(Self::version("5.5"));
+        versions.push(Self::version(SCHEMA_LIST_VERSION));
         versions
             .into_iter()
             .map(|version| {

@@ -8,6 +8,7 @@ import type { Commands, Events } from "./generated/Commands";
 import type { ConnectionProfile } from "./generated/ConnectionProfile";
 import type { ErrorReport } from "./generated/ErrorReport";
 import type { HeaderSide } from "./generated/HeaderSide";
+import type { SessionHeader } from "./generated/SessionHeader";
 import type { LoginView } from "./generated/LoginView";
 import type { SavedProfile } from "./generated/SavedProfile";
 import type { VersionList } from "./generated/VersionList";
@@ -100,6 +101,7 @@ export const backend = {
   saveSettings: (settings: Settings) => call("save_settings", { settings }),
   prefillRequest: (seed: DraftSeed) => call("prefill_request", { seed }),
   acceptWithVersion: (accept: string, version: string) => call("accept_with_version", { accept, version }),
+  describeAuth: (auth: RequestAuth, sessionHeader: SessionHeader) => call("describe_auth", { auth, sessionHeader }),
   sendRequest: (profileId: string, requestId: number, draft: RequestDraft, auth: RequestAuth) =>
     call("send_request", { profileId, requestId, draft, auth }),
   cancelRequest: (requestId: number) => call("cancel_request", { requestId }),

@@ -1,3 +1,4 @@
+// A secret shown masked, with Reveal and Hide (the parent keeps at most one revealed).
 interface Props {
   /** The masked text the backend sent (e.g. "Bearer ••••••••"). */
   masked: string;

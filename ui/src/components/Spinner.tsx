@@ -1,3 +1,4 @@
+// A spinner with its words ("Logging in…"), for anything that takes more than a moment.
 export function Spinner({ label }: { label: string }) {
   return (
     <span className="spinner-wrap" role="status" aria-live="polite">

@@ -1,3 +1,4 @@
+// How a profile trusts its server's certificate, in one line for the profile card.
 import type { TlsTrust } from "../api/backend";
 
 /** One line saying how a profile trusts its server's certificate. */

@@ -6,13 +6,17 @@ import type {
   AppStatus,
   Backend,
   ConnectionProfile,
+  DiscoverEvent,
   ErrorReport,
+  HeaderSide,
   LoginView,
   RequestAuth,
   RequestDraft,
+  SavedLinks,
   SentResponse,
   SessionBadge,
   Settings,
+  VcdFacts,
   VersionList,
 } from "../api/backend";
 import { loadLayout, saveLayout, stepZoom, type Layout } from "./layout";
@@ -81,6 +85,9 @@ export interface AppState {
   revision: number;
   layout: Layout;
   helpOpen: boolean;
+  /** VCD's facts as vcd-api declares them (media types, paths, the default version); the UI
+   * writes none of them itself. Null until they have arrived. */
+  facts: VcdFacts | null;
 }
 
 /** Pages further back than this keep their request but not their response. */
@@ -141,6 +148,7 @@ function initialState(): AppState {
     revision: 0,
     layout: loadLayout(),
     helpOpen: false,
+    facts: null,
   };
 }
 
@@ -182,13 +190,21 @@ export function createApp(backend: Backend) {
     get().status?.sessions.find((b) => b.profile_id === profileId)?.summary.version ?? null;
 
   const pickerVersion = (profileId: string): string =>
-    get().version[profileId] ?? sessionVersion(profileId) ?? get().status?.simulator?.max_api ?? "38.0";
+    get().version[profileId] ??
+    sessionVersion(profileId) ??
+    get().status?.simulator?.max_api ??
+    get().facts?.default_version ??
+    "";
 
   const prefill = (profileId: string, method: string, url: string, mediaType: string | null, body: string | null = null) =>
     backend.prefillRequest({ method, url, media_type: mediaType, version: pickerVersion(profileId), body });
 
   const actions = {
     async boot() {
+      await backend
+        .vcdFacts()
+        .then((facts) => set((s) => ({ ...s, facts })))
+        .catch((e) => set((s) => ({ ...s, note: `VCD's facts could not be read: ${(e as ErrorReport).message}` })));
       backend
         .getSettings()
         .then((settings) => set((s) => ({ ...s, settings })))
@@ -259,7 +275,7 @@ export function createApp(backend: Backend) {
       await actions.refresh();
       const tabs = profileTabs(profileId);
       if (!tabs.tabs.some((t) => t.kind === "request")) {
-        await actions.newTab(profileId, "/api/session", false);
+        await actions.newTab(profileId, get().facts?.session_path, false);
       }
       if (get().versionLists[profileId]?.state !== "loaded") void actions.fetchVersions(profileId);
     },
@@ -289,8 +305,9 @@ export function createApp(backend: Backend) {
     },
 
     /** A new request tab (GET /api/org unless told), shown at once unless `show` is false. */
-    async newTab(profileId: string, url = "/api/org", show = true) {
+    async newTab(profileId: string, url?: string, show = true) {
       try {
+        url ??= get().facts?.org_list_path ?? "";
         const draft = await prefill(profileId, "GET", url, null);
         const tab: RequestTab = {
           kind: "request",
@@ -371,15 +388,82 @@ export function createApp(backend: Backend) {
       if (requestId !== undefined) void backend.cancelRequest(requestId);
     },
 
-    /** The raw body of a kept response, all chunks. */
-    async wholeBody(id: number) {
-      let chunk = await backend.responseBody(id, false, 0);
-      let text = chunk.text;
-      while (chunk.next !== null) {
-        chunk = await backend.responseBody(id, false, chunk.next);
-        text += chunk.text;
+    /** A held response's body, pretty or as it came, chunk by chunk: `each` gets every piece with
+     * the bytes loaded so far and returns false to stop (a large body arrives without freezing). */
+    async readBody(
+      id: number,
+      formatted: boolean,
+      each: (text: string, loaded: number, total: number) => boolean | Promise<boolean>,
+    ) {
+      let chunk = await backend.responseBody(id, formatted, 0);
+      let more = await each(chunk.text, chunk.next ?? chunk.total, chunk.total);
+      while (more && chunk.next !== null) {
+        chunk = await backend.responseBody(id, formatted, chunk.next);
+        more = await each(chunk.text, chunk.next ?? chunk.total, chunk.total);
       }
+    },
+
+    /** The raw body of a held response, all chunks. */
+    async wholeBody(id: number) {
+      let text = "";
+      await actions.readBody(id, false, (piece) => {
+        text += piece;
+        return true;
+      });
       return text;
+    },
+
+    /** Asks where, then writes a held response's body there as it came; null when cancelled. */
+    async saveBody(responseId: number, suggested: string): Promise<{ path: string; bytes: number } | null> {
+      const path = await backend.chooseBodyFile(suggested);
+      if (!path) return null;
+      return { path, bytes: await backend.saveBody(responseId, path) };
+    },
+
+    /** Asks where, then saves the links of one response (or, with null, every link the profile has
+     * seen in this run); null when cancelled. */
+    async saveLinks(profileId: string, responseId: number | null, suggested: string): Promise<SavedLinks | null> {
+      const path = await backend.chooseLinksFile(suggested);
+      return path ? backend.saveLinks(profileId, responseId, path) : null;
+    },
+
+    linksSeen: (profileId: string) => backend.linksSeen(profileId),
+    /** Discover: follows GET links from the Session, breadth-first, at most 500 pages. */
+    discover: (profileId: string, depth: number) => backend.discoverLinks(profileId, depth, 500),
+    cancelDiscover: (profileId: string) => backend.cancelDiscover(profileId),
+    onDiscoverProgress: (handler: (event: DiscoverEvent) => void) => backend.onDiscoverProgress(handler),
+
+    /** What an auth puts on the wire, masked, in vcd-core's words (the Auth panel shows it). */
+    describeAuth: (auth: RequestAuth, legacySession: boolean) =>
+      backend.describeAuth(auth, legacySession ? "legacy" : "bearer"),
+
+    /** The `{{name}}`s a draft uses and their values for the profile. */
+    draftVariables: (profileId: string, draft: RequestDraft) => backend.draftVariables(profileId, draft),
+
+    /** Logs in with the secret typed (null: the keyring's, or the demo's own). */
+    async logIn(profileId: string, secret: string | null) {
+      await actions.loggedIn(profileId, await backend.login(profileId, secret));
+    },
+
+    async logOut(profileId: string) {
+      await backend.logout(profileId);
+      await actions.loggedOut(profileId);
+    },
+
+    /** The real value of one masked header of the profile's login exchange. */
+    revealHeader: (profileId: string, step: number, side: HeaderSide, index: number) =>
+      backend.revealHeader(profileId, step, side, index),
+
+    testConnection: (profile: ConnectionProfile) => backend.testConnection(profile),
+    saveProfile: (profile: ConnectionProfile, secret: string | null) => backend.saveProfile(profile, secret),
+    deleteProfile: (profileId: string) => backend.deleteProfile(profileId),
+    forgetSecret: (profileId: string) => backend.forgetSecret(profileId),
+
+    /** Saves the settings; the requests sent from now on use them. */
+    async saveSettings(settings: Settings) {
+      const saved = await backend.saveSettings(settings);
+      actions.setSettings(saved);
+      return saved;
     },
 
     /** Follows a link: a GET opens here (or in a new tab) and is sent; anything else is prepared in
@@ -458,7 +542,7 @@ export function createApp(backend: Backend) {
     },
   };
 
-  return { store, actions, backend };
+  return { store, actions };
 }
 
 export type App = ReturnType<typeof createApp>;
@@ -477,6 +561,11 @@ export function useApp<S>(select: (state: AppState) => S): S {
   return useSelector(useAppContext().store as Store<AppState>, select);
 }
 
+/** VCD's facts (media types, paths, the default version), null until they have arrived. */
+export function useFacts(): VcdFacts | null {
+  return useApp((s) => s.facts);
+}
+
 /** The live session's badge of a profile, or null when it is logged out. */
 export function useBadge(profileId: string | null): SessionBadge | null {
   return useApp((s) => s.status?.sessions.find((b) => b.profile_id === profileId) ?? null);
@@ -486,7 +575,3 @@ export function useActions(): Actions {
   return useAppContext().actions;
 }
 
-/** The backend, for panels that call it for their own view (versions, links, bodies). */
-export function useBackend(): Backend {
-  return useAppContext().backend;
-}

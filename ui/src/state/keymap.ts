@@ -57,6 +57,13 @@ export const KEYMAP: Binding[] = [
     run: (app) => withActive(app, (p, t) => app.actions.closeTab(p, t)),
   },
   {
+    keys: "Delete (on a tab)",
+    does: "Close that tab",
+    matches: (e) =>
+      e.key === "Delete" && !mod(e) && e.target instanceof Element && e.target.closest(".tab-list [role=tab]") !== null,
+    run: (app) => withActive(app, (p, t) => app.actions.closeTab(p, t)),
+  },
+  {
     keys: "Ctrl+Tab",
     does: "Next tab",
     matches: (e) => e.ctrlKey && !e.shiftKey && isTab(e),

@@ -268,7 +268,7 @@ pub(super) async fn exchange_api_token(
             client
                 .inner()
                 .post(url.clone())
-                .header(ACCEPT, "application/json")
+                .header(ACCEPT, vcd_api::JSON)
                 .header(CONTENT_TYPE, "application/x-www-form-urlencoded")
                 .body(body),
         )

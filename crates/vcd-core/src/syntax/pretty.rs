@@ -141,7 +141,7 @@ fn pretty_into<W: Write>(
 ) -> Result<(), NotPretty> {
     match layout_of(content_type, body.first_non_blank()) {
         Some("json") => {
-            check_well_formed_from("application/json", || body.reader()).map_err(|_| NotPretty)?;
+            check_well_formed_from(vcd_api::JSON, || body.reader()).map_err(|_| NotPretty)?;
             pretty_json_into(body.reader(), out)
         }
         Some(_) => pretty_xml_into(body.reader(), out),

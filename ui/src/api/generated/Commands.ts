@@ -12,6 +12,7 @@ import type { RequestDraft } from "./RequestDraft";
 import type { SavedLinks } from "./SavedLinks";
 import type { SavedProfile } from "./SavedProfile";
 import type { SentResponse } from "./SentResponse";
+import type { SessionHeader } from "./SessionHeader";
 import type { Settings } from "./Settings";
 import type { VariableUse } from "./VariableUse";
 import type { VcdFacts } from "./VcdFacts";
@@ -34,6 +35,7 @@ export type Commands = {
   response_body: { args: { responseId: number; formatted: boolean; from: number }; result: BodyChunk };
   prefill_request: { args: { seed: DraftSeed }; result: RequestDraft };
   accept_with_version: { args: { accept: string; version: string }; result: string };
+  describe_auth: { args: { auth: RequestAuth; sessionHeader: SessionHeader }; result: string };
   vcd_facts: { args: Record<string, never>; result: VcdFacts };
   links_seen: { args: { profileId: string }; result: number };
   save_links: { args: { profileId: string; responseId: number | null; path: string }; result: SavedLinks };

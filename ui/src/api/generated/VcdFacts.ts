@@ -7,9 +7,18 @@ export type VcdFacts = {
  */
 body_media_types: Array<MediaTypeNote>, 
 /**
- * The tenant token path with `{org}` where the org's name goes.
+ * The version a request is composed for before any server has been asked (the highest of
+ * the simulator's default release).
  */
-tenant_token_path: string, provider_token_path: string, system_org: string, 
+default_version: string, 
+/**
+ * Where the classic guide starts browsing (the first request tab after a login).
+ */
+session_path: string, 
+/**
+ * Where a new request tab starts.
+ */
+org_list_path: string, 
 /**
  * API version → the VCD release that introduced it.
  */

@@ -1,7 +1,7 @@
 // The Connection tab of a profile: who and where (the profile card), log in and out with the
 // login exchange, mapping the API from the session's links, and the versions the server offers.
 import type { ConnectionProfile } from "../../api/backend";
-import { useActions, useApp, useBadge, useBackend } from "../../state/app";
+import { useActions, useApp, useBadge } from "../../state/app";
 import { ProfileCard } from "../profiles/ProfileCard";
 import { SessionPanel } from "../session/SessionPanel";
 import { VersionsPanel } from "../versions/VersionsPanel";
@@ -9,7 +9,6 @@ import { LinkTools } from "./LinkTools";
 
 export function ConnectionView({ profile }: { profile: ConnectionProfile }) {
   const actions = useActions();
-  const backend = useBackend();
   const simulator = useApp((s) => s.status?.simulator ?? null);
   const login = useApp((s) => s.logins[profile.id] ?? null);
   const revision = useApp((s) => s.revision);
@@ -21,14 +20,8 @@ export function ConnectionView({ profile }: { profile: ConnectionProfile }) {
         simulator={simulator}
         onEdit={profile.builtin_simulator ? undefined : () => actions.edit({ profile })}
       />
-      <SessionPanel
-        profile={profile}
-        backend={backend}
-        login={badge ? login : null}
-        onLoggedIn={(view) => void actions.loggedIn(profile.id, view)}
-        onLoggedOut={() => void actions.loggedOut(profile.id)}
-      />
-      {badge && <LinkTools profileId={profile.id} backend={backend} revision={revision} />}
+      <SessionPanel profile={profile} login={badge ? login : null} />
+      {badge && <LinkTools profileId={profile.id} revision={revision} />}
       <VersionsPanel profile={profile} />
     </div>
   );

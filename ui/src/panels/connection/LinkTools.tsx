@@ -1,21 +1,19 @@
+// The Connection tab's link tools: Save all links (every link seen in this run), and Discover, which
+// maps the API from the Session breadth-first with progress and Cancel.
 import { useEffect, useState } from "react";
-import type { Backend, DiscoverProgress, DiscoverSummary, ErrorReport } from "../../api/backend";
+import type { DiscoverProgress, DiscoverSummary, ErrorReport } from "../../api/backend";
 import { ErrorBanner } from "../../components/ErrorBanner";
-
-type ToolsBackend = Pick<
-  Backend,
-  "linksSeen" | "saveLinks" | "discoverLinks" | "cancelDiscover" | "onDiscoverProgress" | "chooseLinksFile"
->;
+import { useActions } from "../../state/app";
 
 interface Props {
   profileId: string;
-  backend: ToolsBackend;
   /** Changes whenever a response arrives, so the count of seen links refreshes. */
   revision: number;
 }
 
 /** Save every link seen in this run, and Discover: map the API from the Session, breadth-first. */
-export function LinkTools({ profileId, backend, revision }: Props) {
+export function LinkTools({ profileId, revision }: Props) {
+  const actions = useActions();
   const [seen, setSeen] = useState(0);
   const [depth, setDepth] = useState(4);
   const [progress, setProgress] = useState<DiscoverProgress | null>(null);
@@ -25,17 +23,17 @@ export function LinkTools({ profileId, backend, revision }: Props) {
   const [error, setError] = useState<ErrorReport | null>(null);
 
   useEffect(() => {
-    void backend.linksSeen(profileId).then(setSeen).catch(() => setSeen(0));
-  }, [backend, profileId, revision, summary]);
+    void actions.linksSeen(profileId).then(setSeen).catch(() => setSeen(0));
+  }, [actions, profileId, revision, summary]);
 
   useEffect(() => {
-    const stop = backend.onDiscoverProgress((e) => {
+    const stop = actions.onDiscoverProgress((e) => {
       if (e.profile_id === profileId) setProgress(e.progress);
     });
     return () => {
       void stop.then((unlisten) => unlisten());
     };
-  }, [backend, profileId]);
+  }, [actions, profileId]);
 
   const discover = async () => {
     setRunning(true);
@@ -43,7 +41,7 @@ export function LinkTools({ profileId, backend, revision }: Props) {
     setError(null);
     setProgress(null);
     try {
-      setSummary(await backend.discoverLinks(profileId, depth, 500));
+      setSummary(await actions.discover(profileId, depth));
     } catch (e) {
       setError(e as ErrorReport);
     } finally {
@@ -54,10 +52,8 @@ export function LinkTools({ profileId, backend, revision }: Props) {
   const saveAll = async () => {
     setError(null);
     try {
-      const path = await backend.chooseLinksFile("vcd-links.csv");
-      if (!path) return;
-      const result = await backend.saveLinks(profileId, null, path);
-      setSaved(`Saved ${result.count} links to ${result.path}.`);
+      const result = await actions.saveLinks(profileId, null, "vcd-links.csv");
+      if (result) setSaved(`Saved ${result.count} links to ${result.path}.`);
     } catch (e) {
       setError(e as ErrorReport);
     }
@@ -77,7 +73,7 @@ export function LinkTools({ profileId, backend, revision }: Props) {
         </select>
       </label>
       {running ? (
-        <button onClick={() => void backend.cancelDiscover(profileId)} data-testid="cancel-discover">
+        <button onClick={() => void actions.cancelDiscover(profileId)} data-testid="cancel-discover">
           Cancel
         </button>
       ) : (

@@ -1,3 +1,4 @@
+// Who and where a profile connects as: address, org, user, how it logs in and trusts the server.
 import type { ConnectionProfile, SimulatorStatus } from "../../api/backend";
 import { describeTrust } from "../../components/trust";
 

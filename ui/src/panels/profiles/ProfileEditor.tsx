@@ -1,12 +1,14 @@
+// The profile editor (+ New, Edit): where the VCD is, who logs in and how, TLS trust (system, a
+// pinned fingerprint or a CA file), the profile's variables; Test connection before saving.
 import { useState } from "react";
-import type { Backend, ConnectionProfile, ErrorReport, TlsTrust } from "../../api/backend";
+import type { ConnectionProfile, ErrorReport, TlsTrust } from "../../api/backend";
 import { ErrorBanner } from "../../components/ErrorBanner";
-import { KeyValueTable } from "../../components/KeyValueTable";
+import { KeyValueTable, pairsOf, rowsOf } from "../../components/KeyValueTable";
 import { Spinner } from "../../components/Spinner";
+import { useActions } from "../../state/app";
 
 interface Props {
   initial: ConnectionProfile;
-  backend: Pick<Backend, "saveProfile" | "testConnection" | "deleteProfile" | "forgetSecret">;
   onSaved: (profile: ConnectionProfile, note: string | null) => void;
   onDeleted: () => void;
   onCancel: () => void;
@@ -15,7 +17,8 @@ interface Props {
 type TrustMode = TlsTrust["mode"];
 
 /** Create or change a connection profile. The secret goes to the OS keyring, never into the profile. */
-export function ProfileEditor({ initial, backend, onSaved, onDeleted, onCancel }: Props) {
+export function ProfileEditor({ initial, onSaved, onDeleted, onCancel }: Props) {
+  const actions = useActions();
   const [draft, setDraft] = useState<ConnectionProfile>(initial);
   const [secret, setSecret] = useState("");
   const [busy, setBusy] = useState<string | null>(null);
@@ -50,13 +53,13 @@ export function ProfileEditor({ initial, backend, onSaved, onDeleted, onCancel }
   const test = () =>
     run("Testing the connection…", async () => {
       setTested(null);
-      const list = await backend.testConnection(draft);
+      const list = await actions.testConnection(draft);
       setTested(`Connected: ${list.versions.length} API versions, default ${list.default ?? "none"}.`);
     });
 
   const save = () =>
     run("Saving…", async () => {
-      const saved = await backend.saveProfile(draft, secret || null);
+      const saved = await actions.saveProfile(draft, secret || null);
       const note =
         saved.secret_location === "memory_only"
           ? "No OS keyring is reachable: the secret is kept for this run only."
@@ -193,10 +196,10 @@ export function ProfileEditor({ initial, backend, onSaved, onDeleted, onCancel }
             Variables: <code>{"{{name}}"}</code> in a request's URL, headers or body (not for secrets)
           </legend>
           <KeyValueTable
-            rows={Object.entries(draft.variables).map(([k, v]) => [k, v ?? ""] as [string, string])}
+            rows={rowsOf(Object.entries(draft.variables).map(([k, v]) => [k, v ?? ""]))}
             noun="variable"
             testId="profile-variables"
-            onChange={(rows) => set("variables", Object.fromEntries(rows.filter(([k]) => k.trim() !== "")))}
+            onChange={(rows) => set("variables", Object.fromEntries(pairsOf(rows)))}
           />
         </fieldset>
         <div className="form-actions">
@@ -213,7 +216,7 @@ export function ProfileEditor({ initial, backend, onSaved, onDeleted, onCancel }
             <>
               <button
                 type="button"
-                onClick={() => void run("Forgetting…", () => backend.forgetSecret(initial.id))}
+                onClick={() => void run("Forgetting…", () => actions.forgetSecret(initial.id))}
                 disabled={busy !== null}
               >
                 Forget secret
@@ -223,7 +226,7 @@ export function ProfileEditor({ initial, backend, onSaved, onDeleted, onCancel }
                 className="danger"
                 onClick={() =>
                   void run("Deleting…", async () => {
-                    await backend.deleteProfile(initial.id);
+                    await actions.deleteProfile(initial.id);
                     onDeleted();
                   })
                 }

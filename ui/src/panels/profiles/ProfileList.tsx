@@ -1,3 +1,4 @@
+// The sidebar's profiles, each with a dot for a live session, and + New.
 import type { ConnectionProfile } from "../../api/backend";
 
 interface Props {

@@ -1,5 +1,8 @@
-import type { RequestAuth, VcdFacts } from "../../api/backend";
-import { tokenPath, useFacts } from "../../state/facts";
+// The Auth part of the composer: what credentials a request carries (the session, none, Basic,
+// a pasted bearer or legacy token, an API token exchanged for it) and what that puts on the wire.
+import { useEffect, useState } from "react";
+import type { RequestAuth } from "../../api/backend";
+import { useActions } from "../../state/app";
 
 type Kind = RequestAuth["kind"];
 
@@ -8,31 +11,25 @@ const KINDS: [Kind, string][] = [
   ["none", "None"],
   ["basic", "Basic (user@org + password)"],
   ["bearer", "Bearer (paste)"],
-  ["legacy", "x-vcloud-authorization (paste)"],
+  ["legacy", "Legacy session token (paste)"],
   ["api_token", "API token (exchange)"],
 ];
 
-/** What goes on the wire for each kind, masked: the panel says it before anything is sent. */
-export function describeAuth(auth: RequestAuth, legacySession: boolean, facts: VcdFacts | null): string {
-  switch (auth.kind) {
-    case "inherit":
-      return legacySession
-        ? "x-vcloud-authorization: •••••••• (the session's)"
-        : "Authorization: Bearer •••••••• and X-VMWARE-VCLOUD-TOKEN-TYPE: Bearer (the session's)";
-    case "none":
-      return "No credentials.";
-    case "basic":
-      return `Authorization: Basic •••••••• (${auth.user || "user"}@${auth.org || "org"}:password, base64)`;
-    case "bearer":
-      return "Authorization: Bearer •••••••• and X-VMWARE-VCLOUD-TOKEN-TYPE: Bearer";
-    case "legacy":
-      return "x-vcloud-authorization: ••••••••";
-    case "api_token":
-      return `Authorization: Bearer •••••••• — exchanged first at ${tokenPath(
-        facts,
-        auth.org,
-      )} with the API token in the form body; that session is closed after the request.`;
-  }
+/** What goes on the wire for `auth`, masked, in vcd-core's words (the code that sends it says it). */
+export function useAuthDescription(auth: RequestAuth, legacySession: boolean): string {
+  const actions = useActions();
+  const [said, setSaid] = useState("");
+  useEffect(() => {
+    let live = true;
+    actions
+      .describeAuth(auth, legacySession)
+      .then((text) => live && setSaid(text))
+      .catch(() => live && setSaid(""));
+    return () => {
+      live = false;
+    };
+  }, [actions, auth, legacySession]);
+  return said;
 }
 
 function blank(kind: Kind, org: string, user: string): RequestAuth {
@@ -56,12 +53,12 @@ interface Props {
   /** The profile's org and user, to start Basic and API-token fields from. */
   org: string;
   user: string;
-  legacySession: boolean;
+  /** What the auth puts on the wire (useAuthDescription). */
+  description: string;
 }
 
 /** How this request authenticates. Pasted secrets stay in this tab's memory and are never saved. */
-export function AuthPanel({ auth, onChange, org, user, legacySession }: Props) {
-  const facts = useFacts();
+export function AuthPanel({ auth, onChange, org, user, description }: Props) {
   return (
     <div className="auth-panel" data-testid="auth-panel">
       <label className="inline small">
@@ -120,7 +117,7 @@ export function AuthPanel({ auth, onChange, org, user, legacySession }: Props) {
         </>
       )}
       <p className="muted small mono" data-testid="auth-header">
-        {describeAuth(auth, legacySession, facts)}
+        {description}
       </p>
     </div>
   );

@@ -1,10 +1,12 @@
+// The request composer: method, URL (its query as a table), version picker, Send; headers, auth,
+// body (checked to be well-formed) and timeout.
 import { useState } from "react";
 import type { DraftHeader, RequestAuth, RequestDraft, VariableUse } from "../../api/backend";
-import { AuthPanel, describeAuth } from "./AuthPanel";
+import { AuthPanel, useAuthDescription } from "./AuthPanel";
 import { CodeEditor } from "../../components/CodeEditor";
 import { HeadersEditor } from "./HeadersEditor";
 import { QueryParams, splitQuery } from "./QueryParams";
-import { useFacts } from "../../state/facts";
+import { useFacts } from "../../state/app";
 
 const METHODS = ["GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS"];
 
@@ -51,6 +53,7 @@ export function Composer({
   onCancel,
 }: Props) {
   const facts = useFacts();
+  const authSaid = useAuthDescription(auth, legacySession);
   const [part, setPart] = useState<Part>(draft.body ? "body" : "headers");
   const enabled = draft.headers.filter((h) => h.enabled).length;
   const ct = contentType(draft.headers);
@@ -133,7 +136,7 @@ export function Composer({
           aria-selected={part === "auth"}
           className={part === "auth" ? "tab selected" : "tab"}
           onClick={() => setPart("auth")}
-          title={describeAuth(auth, legacySession, facts)}
+          title={authSaid}
           data-testid="composer-tab-auth"
         >
           Auth: {auth.kind === "inherit" ? "session" : auth.kind.replace("_", " ")}
@@ -157,7 +160,7 @@ export function Composer({
       </div>
       {part === "params" && <QueryParams url={draft.url} onChange={(url) => onChange({ ...draft, url })} />}
       {part === "auth" && (
-        <AuthPanel auth={auth} onChange={onAuth} org={org} user={user} legacySession={legacySession} />
+        <AuthPanel auth={auth} onChange={onAuth} org={org} user={user} description={authSaid} />
       )}
       {part === "headers" && <HeadersEditor headers={draft.headers} onChange={(headers) => onChange({ ...draft, headers })} />}
       {part === "body" && (

@@ -1,4 +1,5 @@
-import { KeyValueTable } from "../../components/KeyValueTable";
+// The URL's query as a table of parameters, edited in place and written back into the URL.
+import { KeyValueTable, pairsOf, rowsOf } from "../../components/KeyValueTable";
 
 interface Props {
   url: string;
@@ -11,11 +12,11 @@ export function QueryParams({ url, onChange }: Props) {
   const rows = [...new URLSearchParams(query).entries()];
   return (
     <KeyValueTable
-      rows={rows}
+      rows={rowsOf(rows)}
       noun="parameter"
       testId="query-params"
       onChange={(next) => {
-        const q = new URLSearchParams(next.filter(([k]) => k !== "")).toString();
+        const q = new URLSearchParams(pairsOf(next)).toString();
         onChange(q ? `${base}?${q}` : base);
       }}
     />

@@ -5,7 +5,7 @@ import type { ConnectionProfile, VariableUse } from "../../api/backend";
 import { ErrorBanner } from "../../components/ErrorBanner";
 import { Spinner } from "../../components/Spinner";
 import { Splitter } from "../../components/Splitter";
-import { useActions, useApp, useBadge, useBackend, type RequestTab } from "../../state/app";
+import { useActions, useApp, useBadge, type RequestTab } from "../../state/app";
 import { Composer } from "./Composer";
 import { ResponsePanel } from "../response/ResponsePanel";
 
@@ -13,7 +13,6 @@ const NO_VERSIONS: string[] = [];
 
 export function RequestView({ profile, tab }: { profile: ConnectionProfile; tab: RequestTab }) {
   const actions = useActions();
-  const backend = useBackend();
   const page = tab.pages[tab.at];
   const badge = useBadge(profile.id);
   const versionsLoad = useApp((s) => s.versionLists[profile.id]);
@@ -42,14 +41,14 @@ export function RequestView({ profile, tab }: { profile: ConnectionProfile; tab:
       return;
     }
     let live = true;
-    backend
+    actions
       .draftVariables(profile.id, draft)
       .then((uses) => live && setVariables(uses))
       .catch(() => live && setVariables([]));
     return () => {
       live = false;
     };
-  }, [backend, profile.id, draft]);
+  }, [actions, profile.id, draft]);
 
   if (!page) return null;
   const side = orientation === "side";
@@ -133,14 +132,10 @@ export function RequestView({ profile, tab }: { profile: ConnectionProfile; tab:
           <ResponsePanel
             sent={page.sent}
             largeBodyBytes={largeBodyMb * 1024 * 1024}
-            backend={backend}
             onOpen={(t, inNewTab) => void actions.follow(profile.id, tab.id, t, inNewTab)}
-            onSaveLinks={async () => {
-              const id = page.sent?.id;
-              if (id === undefined) return null;
-              const path = await backend.chooseLinksFile("response-links.csv");
-              return path ? backend.saveLinks(profile.id, id, path) : null;
-            }}
+            onSaveLinks={() =>
+              page.sent ? actions.saveLinks(profile.id, page.sent.id, "response-links.csv") : Promise.resolve(null)
+            }
           />
         )}
         {!page.sent && !page.error && inFlight === undefined && (

@@ -1,3 +1,4 @@
+// A response's Links and references, with the method each rel implies; a click follows one.
 import type { Link, Reference } from "../../api/backend";
 
 interface Props {

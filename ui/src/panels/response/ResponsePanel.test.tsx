@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { cleanup, fireEvent, render, screen } from "@testing-library/react";
 import type { SentResponse } from "../../api/backend";
 import { ResponsePanel, VIEWABLE_BODY_BYTES } from "./ResponsePanel";
-import { sentResponse } from "../../state/testing";
+import { sentResponse, testApp } from "../../state/testing";
 
 const MB = 1024 * 1024;
 
@@ -10,21 +10,22 @@ function sent(view: Partial<SentResponse["view"]>, wire: SentResponse["wire"] = 
   return sentResponse({ size: 10 * MB, ...view }, wire);
 }
 
-const backend = {
+const { wrap } = testApp({
   responseBody: () => Promise.reject(new Error("not asked for in these tests")),
   saveBody: () => Promise.resolve(0),
   chooseBodyFile: () => Promise.resolve(null),
-};
+});
 
 function show(response: SentResponse) {
   render(
-    <ResponsePanel
-      sent={response}
-      largeBodyBytes={5 * MB}
-      backend={backend}
-      onOpen={() => {}}
-      onSaveLinks={() => Promise.resolve(null)}
-    />,
+    wrap(
+      <ResponsePanel
+        sent={response}
+        largeBodyBytes={5 * MB}
+        onOpen={() => {}}
+        onSaveLinks={() => Promise.resolve(null)}
+      />,
+    ),
   );
 }
 

@@ -1,11 +1,14 @@
+// The response of a request tab: status, time and size; the body (pretty or raw, loaded in chunks),
+// headers, links, the Wire record and VCD's decoded error.
 import { useEffect, useRef, useState } from "react";
-import type { Backend, ErrorReport, SavedLinks, SentResponse } from "../../api/backend";
+import type { ErrorReport, SavedLinks, SentResponse } from "../../api/backend";
 import { CodeEditor, type CodeEditorHandle, type CodeLanguage } from "../../components/CodeEditor";
 import { ErrorBanner } from "../../components/ErrorBanner";
 import { Spinner } from "../../components/Spinner";
 import { LinksTable } from "./LinksTable";
 import { ExchangeSteps } from "../session/ExchangeView";
 import { formatMs, formatSize } from "../../components/format";
+import { useActions } from "../../state/app";
 
 type View = "body" | "headers" | "links" | "wire" | "error";
 
@@ -13,7 +16,6 @@ interface Props {
   sent: SentResponse;
   /** Bodies above this many bytes are rendered only when the user asks (the Links panel works at once). */
   largeBodyBytes: number;
-  backend: Pick<Backend, "responseBody" | "saveBody" | "chooseBodyFile">;
   onOpen: (target: { method: string; href: string; type: string | null }, newTab: boolean) => void;
   /** Asks where, then saves this response's links; null when the user cancelled. */
   onSaveLinks: () => Promise<SavedLinks | null>;
@@ -29,7 +31,8 @@ function languageOf(contentType: string | null): CodeLanguage {
 }
 
 /** Status, timing and size; then the body (pretty or raw), the headers, the links and VCD's error. */
-export function ResponsePanel({ sent, largeBodyBytes, backend, onOpen, onSaveLinks }: Props) {
+export function ResponsePanel({ sent, largeBodyBytes, onOpen, onSaveLinks }: Props) {
+  const actions = useActions();
   const [savedNote, setSavedNote] = useState<string | null>(null);
   const v = sent.view;
   const [view, setView] = useState<View>(v.error ? "error" : "body");
@@ -60,25 +63,28 @@ export function ResponsePanel({ sent, largeBodyBytes, backend, onOpen, onSaveLin
     let live = true;
     setLoadError(null);
     const frame = () => new Promise((resolve) => setTimeout(resolve, 0));
-    (async () => {
-      let chunk = await backend.responseBody(sent.id, formatted, 0);
-      if (!live) return;
-      setBody(chunk.text);
-      setProgress({ loaded: chunk.next ?? chunk.total, total: chunk.total });
-      while (chunk.next !== null && live) {
-        chunk = await backend.responseBody(sent.id, formatted, chunk.next);
-        for (let i = 0; !editor.current && i < 100 && live; i++) await frame();
-        if (!live) return;
-        editor.current?.append(chunk.text);
-        setProgress({ loaded: chunk.next ?? chunk.total, total: chunk.total });
+    let first = true;
+    actions
+      .readBody(sent.id, formatted, async (text, loaded, total) => {
+        if (!live) return false;
+        if (first) {
+          first = false;
+          setBody(text);
+        } else {
+          for (let i = 0; !editor.current && i < 100 && live; i++) await frame();
+          if (!live) return false;
+          editor.current?.append(text);
+        }
+        setProgress({ loaded, total });
         await frame();
-      }
-      if (live) setProgress(null);
-    })().catch((e) => live && setLoadError(e as ErrorReport));
+        return live;
+      })
+      .then(() => live && setProgress(null))
+      .catch((e) => live && setLoadError(e as ErrorReport));
     return () => {
       live = false;
     };
-  }, [backend, sent.id, formatted, view, large, allowLarge]);
+  }, [actions, sent.id, formatted, view, large, allowLarge]);
 
   const tab = (id: View, label: string) => (
     <button
@@ -126,13 +132,9 @@ export function ResponsePanel({ sent, largeBodyBytes, backend, onOpen, onSaveLin
               data-testid="save-body"
               title="The body as it came, written to a file (works at once, whatever its size)"
               onClick={() =>
-                void backend
-                  .chooseBodyFile(v.content_type?.includes("json") ? "response.json" : "response.xml")
-                  .then(async (path) => {
-                    if (!path) return;
-                    const bytes = await backend.saveBody(sent.id, path);
-                    setSavedNote(`Saved ${formatSize(bytes)} to ${path}.`);
-                  })
+                void actions
+                  .saveBody(sent.id, v.content_type?.includes("json") ? "response.json" : "response.xml")
+                  .then((saved) => saved && setSavedNote(`Saved ${formatSize(saved.bytes)} to ${saved.path}.`))
                   .catch((e) => setLoadError(e as ErrorReport))
               }
             >

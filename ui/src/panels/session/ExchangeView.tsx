@@ -1,3 +1,5 @@
+// An exchange as it happened (the login's, or a response's Wire record): each request and answer
+// with why it was made and how long it took, secrets masked and revealable one at a time.
 import { useState } from "react";
 import type { ExchangeStep, ExchangePurpose, HeaderLine, HeaderSide } from "../../api/backend";
 import { MaskedValue } from "../../components/MaskedValue";

@@ -1,19 +1,20 @@
+// The Session panel of the Connection tab: log in (with the secret typed, the keyring's or the
+// demo's own) and out, and the login exchange as it happened, secrets masked.
 import { useState } from "react";
-import type { Backend, ConnectionProfile, ErrorReport, LoginView } from "../../api/backend";
+import type { ConnectionProfile, ErrorReport, LoginView } from "../../api/backend";
 import { ErrorBanner } from "../../components/ErrorBanner";
 import { Spinner } from "../../components/Spinner";
+import { useActions } from "../../state/app";
 import { ExchangeView } from "./ExchangeView";
 
 interface Props {
   profile: ConnectionProfile;
-  backend: Pick<Backend, "login" | "logout" | "revealHeader">;
   login: LoginView | null;
-  onLoggedIn: (view: LoginView) => void;
-  onLoggedOut: () => void;
 }
 
 /** Log in and out, and see the login exchange as it happened (secrets masked). */
-export function SessionPanel({ profile, backend, login, onLoggedIn, onLoggedOut }: Props) {
+export function SessionPanel({ profile, login }: Props) {
+  const actions = useActions();
   const [secret, setSecret] = useState("");
   const [busy, setBusy] = useState<null | "in" | "out">(null);
   const [error, setError] = useState<ErrorReport | null>(null);
@@ -23,9 +24,8 @@ export function SessionPanel({ profile, backend, login, onLoggedIn, onLoggedOut 
     setBusy("in");
     setError(null);
     try {
-      const view = await backend.login(profile.id, secret || null);
+      await actions.logIn(profile.id, secret || null);
       setSecret("");
-      onLoggedIn(view);
     } catch (err) {
       setError(err as ErrorReport);
     } finally {
@@ -37,8 +37,7 @@ export function SessionPanel({ profile, backend, login, onLoggedIn, onLoggedOut 
     setBusy("out");
     setError(null);
     try {
-      await backend.logout(profile.id);
-      onLoggedOut();
+      await actions.logOut(profile.id);
     } catch (err) {
       setError(err as ErrorReport);
     } finally {
@@ -94,7 +93,7 @@ export function SessionPanel({ profile, backend, login, onLoggedIn, onLoggedOut 
           )}
           <ExchangeView
             steps={login.steps}
-            reveal={(step, side, index) => backend.revealHeader(profile.id, step, side, index)}
+            reveal={(step, side, index) => actions.revealHeader(profile.id, step, side, index)}
           />
         </>
       ) : (

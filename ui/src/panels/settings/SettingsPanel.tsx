@@ -1,17 +1,20 @@
+// Settings: the large-body threshold, the largest answer a request may receive, and the environment
+// (`{{name}}` values for every profile).
 import { useState } from "react";
-import type { Backend, ErrorReport, Settings } from "../../api/backend";
+import type { ErrorReport, Settings } from "../../api/backend";
 import { ErrorBanner } from "../../components/ErrorBanner";
-import { KeyValueTable } from "../../components/KeyValueTable";
+import { KeyValueTable, pairsOf, rowsOf } from "../../components/KeyValueTable";
+import { useActions } from "../../state/app";
 
 interface Props {
   settings: Settings;
-  backend: Pick<Backend, "saveSettings">;
   onSaved: (settings: Settings) => void;
   onClose: () => void;
 }
 
 /** The app's settings (saved beside the profiles). */
-export function SettingsPanel({ settings, backend, onSaved, onClose }: Props) {
+export function SettingsPanel({ settings, onSaved, onClose }: Props) {
+  const actions = useActions();
   const [draft, setDraft] = useState(settings);
   const [error, setError] = useState<ErrorReport | null>(null);
   return (
@@ -54,11 +57,11 @@ export function SettingsPanel({ settings, backend, onSaved, onClose }: Props) {
             secrets)
           </legend>
           <KeyValueTable
-            rows={Object.entries(draft.variables).map(([k, v]) => [k, v ?? ""] as [string, string])}
+            rows={rowsOf(Object.entries(draft.variables).map(([k, v]) => [k, v ?? ""]))}
             noun="variable"
             testId="environment-variables"
             onChange={(rows) =>
-              setDraft({ ...draft, variables: Object.fromEntries(rows.filter(([k]) => k.trim() !== "")) })
+              setDraft({ ...draft, variables: Object.fromEntries(pairsOf(rows)) })
             }
           />
         </fieldset>
@@ -67,7 +70,7 @@ export function SettingsPanel({ settings, backend, onSaved, onClose }: Props) {
             className="primary"
             data-testid="save-settings"
             onClick={() =>
-              void backend
+              void actions
                 .saveSettings(draft)
                 .then(onSaved)
                 .catch((e) => setError(e as ErrorReport))

@@ -1,3 +1,5 @@
+// The status bar: who is logged in where, with which API version, the session's idle time left,
+// the keyring and the simulator.
 import { useEffect, useState } from "react";
 import type { AppStatus, SessionBadge } from "../../api/backend";
 

@@ -27,7 +27,6 @@ export function TabStrip({ profileId, tabs }: { profileId: string; tabs: Profile
     else if (e.key === "ArrowLeft") focusTab(index - 1);
     else if (e.key === "Home") focusTab(0);
     else if (e.key === "End") focusTab(tabs.tabs.length - 1);
-    else if (e.key === "Delete") actions.closeTab(profileId, tabs.tabs[index]?.id ?? -1);
     else return;
     e.preventDefault();
   };

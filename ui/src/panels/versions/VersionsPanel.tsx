@@ -1,3 +1,5 @@
+// The Connection tab's versions: GET /api/versions for the profile, the table, and the Accept
+// header requests will carry.
 import { useState } from "react";
 import type { ConnectionProfile } from "../../api/backend";
 import { ErrorBanner } from "../../components/ErrorBanner";

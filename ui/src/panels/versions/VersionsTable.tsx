@@ -1,3 +1,5 @@
+// The API versions a server offers, newest first, with release, state and login URL; a row picks
+// the version.
 import type { VersionEntry, VersionList } from "../../api/backend";
 
 interface Props {

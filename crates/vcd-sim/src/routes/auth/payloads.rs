@@ -48,7 +48,7 @@ pub fn versions_xml(release: &VcdRelease, public_url: &str) -> String {
         if let Some(provider) = served.provider_login_path {
             x.leaf("ProviderLoginUrl", &paths::at(public_url, provider));
         }
-        if served.version.as_str() == "5.5" {
+        if served.version.as_str() == vcd_api::SCHEMA_LIST_VERSION {
             for (media_type, complex_type, schema) in MEDIA_TYPE_MAPPINGS {
                 x.start("MediaTypeMapping", &[])
                     .leaf("MediaType", media_type)
