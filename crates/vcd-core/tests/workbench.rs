@@ -65,6 +65,17 @@ async fn sim() -> RunningSim {
         .unwrap()
 }
 
+/// A simulator, a workbench and its profile, logged in with the demo password.
+async fn logged_in() -> (RunningSim, Workbench, ConnectionProfile) {
+    let sim = sim().await;
+    let wb = workbench();
+    let p = profile(&sim);
+    wb.login_with(&p, Secret::new(Scenario::demo_credentials().password))
+        .await
+        .unwrap();
+    (sim, wb, p)
+}
+
 #[tokio::test]
 async fn a_sent_request_keeps_its_body_for_the_viewer_and_its_links_for_the_map() {
     let sim = sim().await;
@@ -119,12 +130,7 @@ async fn a_sent_request_keeps_its_body_for_the_viewer_and_its_links_for_the_map(
 
 #[tokio::test]
 async fn the_wire_tab_shows_the_fresh_login_behind_a_retried_request() {
-    let sim = sim().await;
-    let wb = workbench();
-    let p = profile(&sim);
-    wb.login_with(&p, Secret::new(Scenario::demo_credentials().password))
-        .await
-        .unwrap();
+    let (sim, wb, p) = logged_in().await;
     // The server ends the session; the workbench still holds its token.
     let ended = wb
         .send(
@@ -163,13 +169,9 @@ async fn the_wire_tab_shows_the_fresh_login_behind_a_retried_request() {
 
 #[tokio::test]
 async fn a_cancelled_request_ends_at_once_with_a_cancelled_error() {
-    let sim = sim().await;
+    let (sim, wb, p) = logged_in().await;
+    let wb = std::sync::Arc::new(wb);
     let silent = common::raw_server(None).await;
-    let wb = std::sync::Arc::new(workbench());
-    let p = profile(&sim);
-    wb.login_with(&p, Secret::new(Scenario::demo_credentials().password))
-        .await
-        .unwrap();
     let sending = {
         let (wb, p) = (wb.clone(), p.clone());
         let url = format!("{}/api/never", silent.url);
@@ -223,12 +225,7 @@ async fn the_demo_profile_comes_first_starts_its_simulator_when_used_and_logs_in
 
 #[tokio::test]
 async fn environment_variables_saved_in_settings_are_used_by_the_next_send() {
-    let sim = sim().await;
-    let wb = workbench();
-    let p = profile(&sim);
-    wb.login_with(&p, Secret::new(Scenario::demo_credentials().password))
-        .await
-        .unwrap();
+    let (sim, wb, p) = logged_in().await;
     let err = wb
         .send(
             &p.id,
