@@ -180,7 +180,7 @@ pub async fn discover_links(
     let limits = DiscoverLimits { depth, max_pages };
     shell(app)
         .workbench
-        .discover(&profile_id, limits, |p| {
+        .discover(&profile_id, None, limits, |p| {
             let event = DiscoverEvent {
                 profile_id: profile_id.clone(),
                 progress: p.clone(),

@@ -4,7 +4,13 @@
 
 use crate::args::LoginArgs;
 use crate::print_error_json;
-use vcd_core::{CoreError, ProfileStore, SecretStore, SessionManager, Settings, Workbench};
+use vcd_core::{
+    CoreError, Exchange, ProfileStore, RequestAuth, SecretStore, SessionManager, Settings,
+    Workbench,
+};
+
+/// The name a command's session is held under in its workbench.
+pub const SESSION: &str = "vcdw";
 
 pub fn reporter(as_json: bool) -> impl Fn(CoreError) -> String {
     move |err: CoreError| {
@@ -28,9 +34,48 @@ pub fn workbench(with_keyring: bool) -> Workbench {
         .listing_every_link()
 }
 
-/// A session for a command that sends requests: the profile's kept session when it is still alive
-/// (`vcdw login --keep`), else a fresh login. Returns whether it is a kept one (then it stays open).
-pub async fn open(
+/// Opens the session a command sends with and hands it to the workbench under [`SESSION`]: the
+/// profile's kept session when it is still alive (`vcdw login --keep`), else a fresh login; with
+/// `--no-auth`, none. Returns how requests authenticate and whether the session stays open after
+/// the command.
+pub async fn attach(
+    workbench: &Workbench,
+    args: &LoginArgs,
+) -> Result<(RequestAuth, bool), CoreError> {
+    let variables = match &args.profile {
+        Some(name) => workbench.profiles()?.get(name)?.variables,
+        None => Default::default(),
+    };
+    let (manager, stays, auth) = if args.no_auth {
+        let (request, options, _) = args
+            .resolve_with(workbench, false)
+            .map_err(CoreError::Profile)?;
+        (
+            SessionManager::new(&options, request)?,
+            true,
+            RequestAuth::None,
+        )
+    } else {
+        let (manager, kept) = open(workbench, args).await?;
+        (manager, kept, RequestAuth::Inherit)
+    };
+    workbench.adopt_session(SESSION, variables, manager, Exchange::default());
+    Ok((auth, stays))
+}
+
+/// Ends the command's session; a kept one stays open on the server for the profile's next
+/// commands (and `--no-auth` has none to end).
+pub async fn detach(workbench: &Workbench, stays: bool) {
+    if stays {
+        workbench.drop_session(SESSION);
+    } else if let Err(e) = workbench.logout(SESSION).await {
+        tracing::warn!("logging out failed: {e}");
+    }
+}
+
+/// The profile's kept session when the server still knows it, else a fresh login; and whether it
+/// is a kept one.
+async fn open(
     workbench: &Workbench,
     args: &LoginArgs,
 ) -> Result<(SessionManager, bool), CoreError> {
@@ -52,13 +97,4 @@ pub async fn open(
     }
     manager.login().await?;
     Ok((manager, false))
-}
-
-/// Ends a session that `open` made for one command; a kept one stays open.
-pub async fn close(manager: SessionManager, kept: bool) {
-    if !kept {
-        if let Err(e) = manager.logout(&mut vcd_core::Exchange::default()).await {
-            tracing::warn!("logging out failed: {e}");
-        }
-    }
 }

@@ -68,11 +68,13 @@ impl Workbench {
         })
     }
 
-    /// Maps the API from the Session by following GET links breadth-first, adding what it finds
-    /// to the profile's map. Other requests of the profile go on meanwhile.
+    /// Maps the API from `from` (a path or URL; the Session by default) by following GET links
+    /// breadth-first, adding what it finds to the profile's map. Other requests of the profile go
+    /// on meanwhile.
     pub async fn discover(
         &self,
         profile_id: &str,
+        from: Option<&str>,
         limits: DiscoverLimits,
         progress: impl FnMut(&DiscoverProgress),
     ) -> Result<DiscoverSummary, CoreError> {
@@ -83,7 +85,7 @@ impl Workbench {
             max_pages: limits.max_pages.max(1),
             ..limits
         };
-        let found = discover(&live.manager, None, limits, &cancel, progress).await;
+        let found = discover(&live.manager, from, limits, &cancel, progress).await;
         lock(&self.discoveries).remove(profile_id);
         let found = found?;
         let mut maps = lock(&self.maps);

@@ -3,11 +3,11 @@
 
 use crate::args::LoginArgs;
 use crate::session;
+use crate::session::SESSION;
 use clap::Args;
 use std::io::IsTerminal;
 use std::path::PathBuf;
-use std::sync::atomic::AtomicBool;
-use vcd_core::{discover, save_link_map, DiscoverLimits, ExportFormat};
+use vcd_core::{DiscoverLimits, ExportFormat};
 
 #[derive(Args)]
 pub struct LinksArgs {
@@ -34,40 +34,42 @@ pub async fn run(args: LinksArgs) -> Result<(), String> {
         return Err("--no-auth is for vcdw send: Discover follows links with the session".into());
     }
     let workbench = session::workbench(args.login.profile.is_some());
-    let (manager, kept) = session::open(&workbench, &args.login)
+    let (_, stays) = session::attach(&workbench, &args.login)
         .await
         .map_err(|e| e.to_string())?;
-    let cancel = AtomicBool::new(false);
     // A progress line that rewrites itself only makes sense on a terminal.
     let live = std::io::stderr().is_terminal();
     let limits = DiscoverLimits {
         depth: args.depth,
-        max_pages: args.max_pages.max(1),
+        max_pages: args.max_pages,
     };
-    let result = discover(&manager, args.from.as_deref(), limits, &cancel, |p| {
-        if live {
-            eprint!(
-                "\rvcdw: {} of {} pages read, {} links ",
-                p.pages_done, p.pages_known, p.links
-            );
-        }
-    })
-    .await;
+    // The app's Discover and Save all links, on this command's session.
+    let result = workbench
+        .discover(SESSION, args.from.as_deref(), limits, |p| {
+            if live {
+                eprint!(
+                    "\rvcdw: {} of {} pages read, {} links ",
+                    p.pages_done, p.pages_known, p.links
+                );
+            }
+        })
+        .await;
     if live {
         eprintln!();
     }
-    session::close(manager, kept).await;
+    session::detach(&workbench, stays).await;
     let found = result.map_err(|e| e.to_string())?;
     for (page, why) in &found.failed {
         eprintln!("vcdw: skipped {page}: {why}");
     }
-    let format = save_link_map(found.map.rows(), &args.out).map_err(|e| e.to_string())?;
+    let out = args.out.to_string_lossy().into_owned();
+    let saved = workbench
+        .save_links(SESSION, None, out)
+        .await
+        .map_err(|e| e.to_string())?;
     println!(
         "Saved {} links from {} pages to {} ({:?}).",
-        found.map.len(),
-        found.pages,
-        args.out.display(),
-        format
+        saved.count, found.pages, saved.path, saved.format
     );
     Ok(())
 }

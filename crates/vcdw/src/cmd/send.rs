@@ -5,17 +5,12 @@
 use crate::args::LoginArgs;
 use crate::print_error_json;
 use crate::session;
+use crate::session::SESSION;
 use clap::Args;
 use serde_json::json;
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
-use vcd_core::{
-    terminal_safe, Body, CoreError, DraftHeader, Exchange, RequestAuth, RequestDraft,
-    SessionManager,
-};
-
-/// The name the command's session is held under in its workbench.
-const SESSION: &str = "vcdw send";
+use vcd_core::{terminal_safe, Body, CoreError, DraftHeader, RequestDraft};
 
 #[derive(Args)]
 pub struct SendArgs {
@@ -82,32 +77,11 @@ pub async fn run(args: SendArgs) -> Result<(), String> {
         draft = draft.with_body_file(path).map_err(fail)?;
     }
     let workbench = session::workbench(args.login.profile.is_some());
-    let variables = match &args.login.profile {
-        Some(name) => {
-            workbench
-                .profiles()
-                .and_then(|s| s.get(name))
-                .map_err(fail)?
-                .variables
-        }
-        None => Default::default(),
-    };
-    let (manager, kept, auth) = if args.login.no_auth {
-        let (request, options, _) = args.login.resolve_with(&workbench, false)?;
-        let manager = SessionManager::new(&options, request).map_err(fail)?;
-        (manager, true, RequestAuth::None)
-    } else {
-        let (manager, kept) = session::open(&workbench, &args.login).await.map_err(fail)?;
-        (manager, kept, RequestAuth::Inherit)
-    };
-    workbench.adopt_session(SESSION, variables, manager, Exchange::default());
+    let (auth, stays) = session::attach(&workbench, &args.login)
+        .await
+        .map_err(fail)?;
     let result = workbench.send(SESSION, 1, draft, auth).await;
-    if kept {
-        // A kept session stays open for the profile's next commands (and --no-auth has none).
-        workbench.drop_session(SESSION);
-    } else if let Err(e) = workbench.logout(SESSION).await {
-        tracing::warn!("logging out failed: {e}");
-    }
+    session::detach(&workbench, stays).await;
     let sent = result.map_err(fail)?;
     let response = workbench.response(sent.id).map_err(fail)?;
     let view = sent.view;
