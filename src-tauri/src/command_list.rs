@@ -15,7 +15,7 @@ macro_rules! app_commands {
                 forget_secret(profile_id: String) -> ();
                 get_versions(profile_id: String) -> VersionList;
                 test_connection(profile: ConnectionProfile) -> VersionList;
-                login(profile_id: String, secret: Option<String>) -> LoginView;
+                login(profile_id: String, secret: Option<String>, version: Option<String>) -> LoginView;
                 logout(profile_id: String) -> ();
                 reveal_header(profile_id: String, step: usize, side: HeaderSide, index: usize) -> String;
                 send_request(profile_id: String, request_id: u32, draft: RequestDraft, auth: RequestAuth) -> SentResponse;

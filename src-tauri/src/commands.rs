@@ -74,10 +74,11 @@ pub async fn login(
     app: &AppHandle,
     profile_id: String,
     secret: Option<String>,
+    version: Option<String>,
 ) -> Reply<LoginView> {
     shell(app)
         .workbench
-        .login(&profile_id, secret.map(Secret::new))
+        .login(&profile_id, secret.map(Secret::new), version)
         .await
 }
 

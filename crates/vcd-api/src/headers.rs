@@ -5,6 +5,10 @@
 /// (the classic guide's way).
 pub const LEGACY_SESSION_HEADER: &str = "x-vcloud-authorization";
 
+/// The first API version (VCD 10.0) with CloudAPI sessions and their bearer token: a session
+/// opened at an older version travels in [`LEGACY_SESSION_HEADER`], as VCD 9.x knew only that.
+pub const BEARER_MIN_VERSION: &str = "33.0";
+
 /// The bearer token a login answers with (sent back as `Authorization: Bearer`).
 pub const ACCESS_TOKEN_HEADER: &str = "x-vmware-vcloud-access-token";
 

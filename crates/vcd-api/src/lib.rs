@@ -15,7 +15,9 @@ mod version;
 
 pub use facts::{MediaTypeNote, VcdFacts};
 pub use fingerprint::{BadFingerprint, Fingerprint};
-pub use headers::{ACCESS_TOKEN_HEADER, LEGACY_SESSION_HEADER, TOKEN_TYPE_HEADER};
+pub use headers::{
+    ACCESS_TOKEN_HEADER, BEARER_MIN_VERSION, LEGACY_SESSION_HEADER, TOKEN_TYPE_HEADER,
+};
 pub use media::{
     accept, default_accept, json_accept, types, with_accept_version, xml_accept, BODY_MEDIA_TYPES,
     JSON, NS_OVF, NS_VCLOUD, NS_VERSIONS, NS_VMEXT, NS_XSI, XML_ANY,

@@ -127,8 +127,19 @@ core_errors! {
     #[error("Refused to send credentials to {url}: it is not this profile's address ({origin}), and the session, password and tokens belong only there. To call another server, set Auth to None for that request.")]
     ForeignOrigin { url: String, origin: String },
 
-    #[error("The server does not offer API version {version}. It offers: {offered}.")]
-    VersionNotOffered { version: String, offered: String },
+    #[error("The server does not offer API version {version}. It offers: {offered}.{}", offer(nearest))]
+    VersionNotOffered {
+        version: String,
+        offered: String,
+        nearest: Option<String>,
+    },
+
+    #[error("API version {version} cannot log in: {reason}.{}", offer(nearest))]
+    VersionCannotLogIn {
+        version: String,
+        reason: String,
+        nearest: Option<String>,
+    },
 
     #[error("VCD refused the session for {url} again after a fresh login. Your account may have lost its rights, or the session was ended by an administrator; log in again.")]
     SessionRejected { url: String },
@@ -152,6 +163,14 @@ core_errors! {
     Internal(String),
 }
 
+/// The sentence that offers the nearest version that can log in.
+fn offer(nearest: &Option<String>) -> String {
+    nearest
+        .as_ref()
+        .map(|v| format!(" Pick {v}, the nearest version that can, and log in again."))
+        .unwrap_or_default()
+}
+
 impl CoreError {
     pub fn report(&self) -> ErrorReport {
         ErrorReport {
@@ -163,6 +182,11 @@ impl CoreError {
             },
             status: match self {
                 CoreError::Http { status, .. } => Some(*status),
+                _ => None,
+            },
+            nearest_version: match self {
+                CoreError::VersionNotOffered { nearest, .. }
+                | CoreError::VersionCannotLogIn { nearest, .. } => nearest.clone(),
                 _ => None,
             },
         }
@@ -179,4 +203,6 @@ pub struct ErrorReport {
     pub fingerprint: Option<String>,
     /// For an HTTP error: the status code.
     pub status: Option<u16>,
+    /// For a version that cannot log in: the nearest one that can, to offer instead.
+    pub nearest_version: Option<String>,
 }

@@ -42,8 +42,8 @@ pub use auth::{
 /// The wire: addresses and their checks, the client, TLS trust, bounded bodies, exchange records.
 pub use http::{
     check_no_secrets, clean_spool_leftovers, normalize_base_url, request_url, same_origin,
-    timeout_from_secs, Body, BodyLimits, Exchange, ExchangePurpose, ExchangeStep, HeaderSide,
-    HttpClient, HttpOptions, Response, TlsTrust,
+    timeout_from_secs, Body, BodyLimits, Exchange, ExchangePurpose, ExchangeStep, HeaderLine,
+    HeaderSide, HttpClient, HttpOptions, Response, TlsTrust,
 };
 
 /// What a user composes, and the pipeline that sends it.

@@ -203,7 +203,7 @@ async fn the_demo_profile_comes_first_starts_its_simulator_when_used_and_logs_in
     );
     assert!(wb.simulator_status().await.is_none());
     // No password given and none in the keyring: the demo's own is used.
-    let login = wb.login(DEMO_PROFILE_ID, None).await.unwrap();
+    let login = wb.login(DEMO_PROFILE_ID, None, None).await.unwrap();
     assert_eq!(login.badge.summary.user, Scenario::demo_credentials().user);
     let running = wb.simulator_status().await.expect("the simulator runs");
     let demo = &wb.list_profiles().await.unwrap()[0];
@@ -305,4 +305,81 @@ async fn a_login_secret_comes_from_what_was_typed_then_the_built_in_one_then_the
     assert_eq!(pick(Some("typed"), Some("demo")), "typed");
     // An empty field is not a secret: the next one in the chain is used.
     assert_eq!(pick(Some(""), None), "kept");
+}
+
+#[tokio::test]
+async fn the_version_picked_before_login_is_the_sessions_and_32_0_logs_in_as_the_classic_guide_does(
+) {
+    let wb = workbench();
+    let login = wb
+        .login(DEMO_PROFILE_ID, None, Some("32.0".into()))
+        .await
+        .unwrap();
+    let summary = &login.badge.summary;
+    assert_eq!(summary.version, "32.0");
+    assert!(summary.login_url.ends_with("/api/sessions"), "{summary:?}");
+    let step = login
+        .steps
+        .iter()
+        .find(|s| s.purpose == ExchangePurpose::Login)
+        .unwrap();
+    assert_eq!(step.method, "POST");
+    assert!(step.url.ends_with("/api/sessions"), "{}", step.url);
+    let header = |lines: &[vcd_core::HeaderLine], name: &str| {
+        lines
+            .iter()
+            .find(|h| h.name.eq_ignore_ascii_case(name))
+            .map(|h| (h.value.clone(), h.secret))
+    };
+    assert_eq!(
+        header(&step.request_headers, "accept").unwrap().0,
+        "application/*+xml;version=32.0"
+    );
+    // The token arrives in x-vcloud-authorization, masked in the record.
+    let (token, secret) = header(&step.response_headers, "x-vcloud-authorization").unwrap();
+    assert!(secret && !token.chars().any(|c| c.is_ascii_alphanumeric()));
+    // Before 33.0 there was no bearer: the session's requests carry x-vcloud-authorization.
+    assert_eq!(summary.session_header, vcd_core::SessionHeader::Legacy);
+    // The composer prefills with the session's version, as the picker shows it after login.
+    let org_list = RequestDraft::prefilled(&DraftSeed {
+        method: "GET".into(),
+        url: "/api/org".into(),
+        media_type: None,
+        version: summary.version.clone(),
+        body: None,
+    });
+    let sent = wb
+        .send(DEMO_PROFILE_ID, 1, org_list, RequestAuth::Inherit)
+        .await
+        .unwrap();
+    assert_eq!(sent.view.status, 200);
+    let request = sent.wire.last().unwrap();
+    assert!(header(&request.request_headers, "x-vcloud-authorization").is_some());
+    assert!(header(&request.request_headers, "authorization").is_none());
+    assert!(header(&request.request_headers, "accept")
+        .unwrap()
+        .0
+        .contains("version=32.0"));
+    wb.stop_simulator().await;
+}
+
+#[tokio::test]
+async fn a_picked_version_that_cannot_log_in_says_why_and_offers_the_nearest_that_can() {
+    let wb = workbench();
+    // VCD 10.5 lists 31.0 deprecated; 32.0 is its oldest active version.
+    let err = wb
+        .login(DEMO_PROFILE_ID, None, Some("31.0".into()))
+        .await
+        .unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::VersionCannotLogIn);
+    assert!(err.to_string().contains("deprecated"), "{err}");
+    assert_eq!(err.report().nearest_version.as_deref(), Some("32.0"));
+    let err = wb
+        .login(DEMO_PROFILE_ID, None, Some("99.0".into()))
+        .await
+        .unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::VersionNotOffered);
+    assert_eq!(err.report().nearest_version.as_deref(), Some("38.0"));
+    assert!(wb.badges().is_empty(), "no session was opened");
+    wb.stop_simulator().await;
 }

@@ -1,9 +1,10 @@
+// toErrorReport: what the UI makes of whatever a command rejects with.
 import { describe, expect, it } from "vitest";
 import { toErrorReport } from "./backend";
 
 describe("toErrorReport", () => {
   it("keeps a backend ErrorReport as it is", () => {
-    const report = { kind: "timeout", message: "No answer", fingerprint: null, status: null };
+    const report = { kind: "timeout", message: "No answer", fingerprint: null, status: null, nearest_version: null };
     expect(toErrorReport(report)).toEqual(report);
   });
 
@@ -13,6 +14,7 @@ describe("toErrorReport", () => {
       message: "command get_versions not allowed",
       fingerprint: null,
       status: null,
+      nearest_version: null,
     });
     expect(toErrorReport(new Error("boom")).message).toBe("boom");
   });

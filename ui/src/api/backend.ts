@@ -53,10 +53,11 @@ export function toErrorReport(err: unknown): ErrorReport {
       message: String(e.message),
       fingerprint: e.fingerprint ?? null,
       status: e.status ?? null,
+      nearest_version: e.nearest_version ?? null,
     };
   }
   const message = err instanceof Error ? err.message : String(err);
-  return { kind: "internal", message, fingerprint: null, status: null };
+  return { kind: "internal", message, fingerprint: null, status: null, nearest_version: null };
 }
 
 export type CommandName = keyof Commands;
@@ -93,7 +94,8 @@ export const backend = {
   saveProfile: (profile: ConnectionProfile, secret: string | null) => call("save_profile", { profile, secret }),
   deleteProfile: (profileId: string) => call("delete_profile", { profileId }),
   forgetSecret: (profileId: string) => call("forget_secret", { profileId }),
-  login: (profileId: string, secret: string | null) => call("login", { profileId, secret }),
+  login: (profileId: string, secret: string | null, version: string | null) =>
+    call("login", { profileId, secret, version }),
   logout: (profileId: string) => call("logout", { profileId }),
   revealHeader: (profileId: string, step: number, side: HeaderSide, index: number) =>
     call("reveal_header", { profileId, step, side, index }),

@@ -1,5 +1,6 @@
 // The error banner: a title per error kind above the engine's sentence (what happened, what to do),
 // and the certificate fingerprint a user may choose to pin.
+import type { ReactNode } from "react";
 import type { ErrorKind, ErrorReport } from "../api/backend";
 
 // Every kind has a title: a new kind in Rust without one here does not compile.
@@ -31,6 +32,7 @@ const TITLES: Record<ErrorKind, string> = {
   secret_in_url: "A secret in the URL",
   foreign_origin: "Credentials stay with their server",
   version_not_offered: "API version not offered",
+  version_cannot_log_in: "That API version cannot log in",
   session_rejected: "The session was refused",
   storage: "A file cannot be used",
   profile: "Profile problem",
@@ -44,7 +46,16 @@ export function errorTitle(kind: ErrorKind): string {
   return TITLES[kind];
 }
 
-export function ErrorBanner({ error, onDismiss }: { error: ErrorReport; onDismiss?: () => void }) {
+/** An error's title and sentence; `children` are what the user can do about it (buttons). */
+export function ErrorBanner({
+  error,
+  onDismiss,
+  children,
+}: {
+  error: ErrorReport;
+  onDismiss?: () => void;
+  children?: ReactNode;
+}) {
   return (
     <div className="error-banner" role="alert" data-testid="error-banner">
       <div className="error-head">
@@ -62,6 +73,7 @@ export function ErrorBanner({ error, onDismiss }: { error: ErrorReport; onDismis
           SHA-256 <code data-testid="error-fingerprint">{error.fingerprint}</code>
         </p>
       )}
+      {children && <div className="error-actions">{children}</div>}
     </div>
   );
 }

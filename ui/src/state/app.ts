@@ -440,9 +440,12 @@ export function createApp(backend: Backend) {
     /** The `{{name}}`s a draft uses and their values for the profile. */
     draftVariables: (profileId: string, draft: RequestDraft) => backend.draftVariables(profileId, draft),
 
-    /** Logs in with the secret typed (null: the keyring's, or the demo's own). */
+    /** Logs in with the secret typed (null: the keyring's, or the demo's own) at the version
+     * picked in the versions table or the composer (none picked: the profile's, else the server's
+     * default), through the login URL /api/versions names for it. */
     async logIn(profileId: string, secret: string | null) {
-      await actions.loggedIn(profileId, await backend.login(profileId, secret));
+      const picked = get().version[profileId] ?? null;
+      await actions.loggedIn(profileId, await backend.login(profileId, secret, picked));
     },
 
     async logOut(profileId: string) {

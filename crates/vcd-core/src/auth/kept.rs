@@ -1,7 +1,7 @@
 //! A session kept in the keyring between `vcdw` runs (`login --keep`), and taking it up again only
 //! if the server still knows it.
 
-use crate::auth::{get_session, read_session, AuthKind, Session, SessionManager};
+use crate::auth::{get_session, read_session, AuthKind, Session, SessionHeader, SessionManager};
 use crate::error::CoreError;
 use crate::http::normalize_base_url;
 use crate::secret::Secret;
@@ -19,6 +19,8 @@ struct KeptSession {
     login_host_differs: bool,
     bearer: String,
     legacy_token: Option<String>,
+    /// Absent in sessions kept by older builds: decided again as at login.
+    header: Option<SessionHeader>,
     idle_timeout_secs: Option<u64>,
 }
 
@@ -34,6 +36,7 @@ impl SessionManager {
             login_host_differs: s.login_host_differs,
             bearer: s.bearer.expose().to_string(),
             legacy_token: s.legacy_token.as_ref().map(|t| t.expose().to_string()),
+            header: Some(s.header),
             idle_timeout_secs: s.idle_timeout_secs,
         };
         serde_json::to_string(&kept).ok().map(Secret::new)
@@ -59,6 +62,10 @@ impl SessionManager {
             return Ok(false);
         }
         let info = read_session(&response)?;
+        let legacy_token = kept.legacy_token.map(Secret::new);
+        let header = kept.header.unwrap_or_else(|| {
+            Session::header_for(self.request.session_header, &version, &legacy_token)
+        });
         self.set_session(Some(Session {
             base,
             version,
@@ -68,7 +75,8 @@ impl SessionManager {
             login_url: kept.login_url,
             login_host_differs: kept.login_host_differs,
             bearer,
-            legacy_token: kept.legacy_token.map(Secret::new),
+            legacy_token,
+            header,
             links: info.links,
             idle_timeout_secs: kept.idle_timeout_secs,
         }));

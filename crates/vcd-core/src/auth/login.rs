@@ -51,30 +51,6 @@ pub(super) fn login_target(base: &Url, login_url: &str) -> (Url, bool) {
     }
 }
 
-pub(super) fn choose_version<'a>(
-    list: &'a crate::auth::VersionList,
-    wanted: Option<&str>,
-) -> Result<&'a VersionEntry, CoreError> {
-    match wanted {
-        Some(v) => list.find(v).ok_or_else(|| CoreError::VersionNotOffered {
-            version: v.to_string(),
-            offered: list
-                .versions
-                .iter()
-                .filter(|e| !e.deprecated)
-                .map(|e| e.version.as_str())
-                .collect::<Vec<_>>()
-                .join(", "),
-        }),
-        None => list
-            .default_entry()
-            .ok_or_else(|| CoreError::VersionNotOffered {
-                version: "(any active)".into(),
-                offered: "only deprecated versions".into(),
-            }),
-    }
-}
-
 /// A 401 or other failure of a password login, explained.
 pub(super) fn password_refused(
     request: &LoginRequest,
@@ -117,7 +93,8 @@ pub async fn login(
     let base = normalize_base_url(&request.base_url)?;
     let mut steps = Exchange::default();
     let versions = fetch_versions(client, &base, &mut steps).await?;
-    let entry = choose_version(&versions, request.version.as_deref())?;
+    let at_least = (request.kind == AuthKind::ApiToken).then_some(vcd_api::API_TOKEN_MIN_VERSION);
+    let entry = versions.for_login(request.version.as_deref(), at_least)?;
     let version: ApiVersion = entry
         .version
         .parse()
@@ -136,8 +113,10 @@ pub async fn login(
     let response = get_session(client, &base, &version, &bearer).await?;
     steps.record(ExchangePurpose::Session, &response);
     let info = read_session(&response)?;
+    let header = Session::header_for(request.session_header, &version, &legacy_token);
     let session = Session {
         base,
+        header,
         version,
         user: info.user,
         org: info.org,

@@ -129,7 +129,7 @@ impl SessionManager {
     }
 
     fn auth_headers(&self, session: &Session, headers: &mut HeaderMap) -> Result<(), CoreError> {
-        match (self.request.session_header, &session.legacy_token) {
+        match (session.header, &session.legacy_token) {
             (SessionHeader::Legacy, Some(token)) => {
                 headers.insert(
                     vcd_api::LEGACY_SESSION_HEADER,

@@ -64,6 +64,8 @@ pub struct Session {
     pub login_host_differs: bool,
     pub bearer: Secret,
     pub legacy_token: Option<Secret>,
+    /// The header requests carry the session in, decided at login.
+    pub header: SessionHeader,
     /// The Links of the XML Session (`GET /api/session`).
     pub links: Vec<Link>,
     /// The idle timeout the server announced (CloudAPI login, or the token's `expires_in`).
@@ -80,6 +82,12 @@ pub struct SessionSummary {
     pub login_url: String,
     pub login_host_differs: bool,
     pub legacy_token: bool,
+    /// The header requests carry the session in: `legacy` (`x-vcloud-authorization`) when the
+    /// profile asks for it or the login was at a version older than the bearer (below 33.0).
+    pub session_header: SessionHeader,
+    /// That header as it goes on the wire, for a front end to name: `x-vcloud-authorization` or
+    /// `Authorization: Bearer`.
+    pub carried_in: String,
     pub links: usize,
     /// Seconds of inactivity before the session expires, when the server said.
     #[ts(type = "number | null")]
@@ -87,6 +95,21 @@ pub struct SessionSummary {
 }
 
 impl Session {
+    /// The header a new session travels in: the legacy one when the profile asks for it, or when
+    /// the version is older than the bearer token; the bearer otherwise (or with no legacy token).
+    pub(super) fn header_for(
+        wanted: SessionHeader,
+        version: &ApiVersion,
+        legacy_token: &Option<Secret>,
+    ) -> SessionHeader {
+        let old = !version.at_least(vcd_api::BEARER_MIN_VERSION);
+        if legacy_token.is_some() && (wanted == SessionHeader::Legacy || old) {
+            SessionHeader::Legacy
+        } else {
+            SessionHeader::Bearer
+        }
+    }
+
     pub fn summary(&self) -> SessionSummary {
         SessionSummary {
             user: self.user.clone(),
@@ -96,6 +119,11 @@ impl Session {
             login_url: self.login_url.clone(),
             login_host_differs: self.login_host_differs,
             legacy_token: self.legacy_token.is_some(),
+            session_header: self.header,
+            carried_in: match self.header {
+                SessionHeader::Legacy => vcd_api::LEGACY_SESSION_HEADER.to_string(),
+                SessionHeader::Bearer => "Authorization: Bearer".to_string(),
+            },
             links: self.links.len(),
             idle_timeout_secs: self.idle_timeout_secs,
         }

@@ -41,6 +41,74 @@ impl VersionList {
     pub fn default_entry(&self) -> Option<&VersionEntry> {
         self.default.as_deref().and_then(|d| self.find(d))
     }
+
+    /// The entry to log in with: the version asked for (`None`: the default), when it is active
+    /// and names a login URL; else an error that says why and names the nearest one that can
+    /// (the next newer first, as a newer version keeps the older's documents). `at_least` is the
+    /// lowest version the kind of login needs (API tokens: 36.1).
+    pub fn for_login(
+        &self,
+        wanted: Option<&str>,
+        at_least: Option<&str>,
+    ) -> Result<&VersionEntry, CoreError> {
+        let usable = |e: &&VersionEntry| {
+            let v = e.version.parse::<ApiVersion>().ok();
+            !e.deprecated
+                && !e.login_url.trim().is_empty()
+                && v.is_some_and(|v| !v.is_prerelease() && at_least.is_none_or(|m| v.at_least(m)))
+        };
+        let Some(wanted) = wanted else {
+            // A default too old for API tokens is refused by the token exchange, which says so.
+            return self
+                .default_entry()
+                .ok_or_else(|| CoreError::VersionNotOffered {
+                    version: "(any active)".into(),
+                    offered: "only deprecated versions".into(),
+                    nearest: None,
+                });
+        };
+        let nearest = || {
+            let asked = wanted.parse::<ApiVersion>().ok();
+            let mut candidates: Vec<(ApiVersion, &VersionEntry)> = self
+                .versions
+                .iter()
+                .filter(usable)
+                .filter_map(|e| Some((e.version.parse::<ApiVersion>().ok()?, e)))
+                .collect();
+            candidates.sort_by(|a, b| a.0.cmp(&b.0));
+            let newer = asked
+                .as_ref()
+                .and_then(|a| candidates.iter().find(|(v, _)| v > a));
+            newer.or(candidates.last()).map(|(_, e)| e.version.clone())
+        };
+        match self.find(wanted) {
+            None => Err(CoreError::VersionNotOffered {
+                version: wanted.to_string(),
+                offered: self
+                    .versions
+                    .iter()
+                    .filter(|e| !e.deprecated)
+                    .map(|e| e.version.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                nearest: nearest(),
+            }),
+            Some(entry) if usable(&entry) => Ok(entry),
+            Some(entry) => Err(CoreError::VersionCannotLogIn {
+                version: wanted.to_string(),
+                reason: if entry.deprecated {
+                    "the server marks it deprecated".into()
+                } else if entry.login_url.trim().is_empty() {
+                    "the server names no login URL for it".into()
+                } else if let Some(min) = at_least {
+                    format!("an API token needs API {min} or later")
+                } else {
+                    "it is a pre-release version".into()
+                },
+                nearest: nearest(),
+            }),
+        }
+    }
 }
 
 #[derive(Default)]

@@ -99,13 +99,18 @@ impl Workbench {
     }
 
     /// Logs in to a profile with the secret typed now, else the demo's built-in one, else the
-    /// keyring's; replaces any session it had.
+    /// keyring's, at the API version picked (`None`: the profile's own, else the server's
+    /// default), through the login URL `/api/versions` names for it; replaces any session it had.
     pub async fn login(
         &self,
         profile_id: &str,
         typed: Option<Secret>,
+        version: Option<String>,
     ) -> Result<LoginView, CoreError> {
-        let profile = self.resolve_profile(profile_id).await?;
+        let mut profile = self.resolve_profile(profile_id).await?;
+        if version.is_some() {
+            profile.api_version = version;
+        }
         let secret = self.login_secret(&profile, typed, "enter it to log in")?;
         self.login_with(&profile, secret).await
     }

@@ -27,7 +27,7 @@ export type Commands = {
   forget_secret: { args: { profileId: string }; result: void };
   get_versions: { args: { profileId: string }; result: VersionList };
   test_connection: { args: { profile: ConnectionProfile }; result: VersionList };
-  login: { args: { profileId: string; secret: string | null }; result: LoginView };
+  login: { args: { profileId: string; secret: string | null; version: string | null }; result: LoginView };
   logout: { args: { profileId: string }; result: void };
   reveal_header: { args: { profileId: string; step: number; side: HeaderSide; index: number }; result: string };
   send_request: { args: { profileId: string; requestId: number; draft: RequestDraft; auth: RequestAuth }; result: SentResponse };

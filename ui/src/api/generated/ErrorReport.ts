@@ -16,4 +16,8 @@ fingerprint: string | null,
 /**
  * For an HTTP error: the status code.
  */
-status: number | null, };
+status: number | null, 
+/**
+ * For a version that cannot log in: the nearest one that can, to offer instead.
+ */
+nearest_version: string | null, };

@@ -105,7 +105,7 @@ export function RequestView({ profile, tab }: { profile: ConnectionProfile; tab:
           onAuth={(auth) => actions.editAuth(profile.id, tab.id, auth)}
           org={profile.org}
           user={profile.user}
-          legacySession={profile.session_header === "legacy" && (badge?.summary.legacy_token ?? false)}
+          legacySession={badge?.summary.session_header === "legacy"}
           version={version}
           versions={versions}
           onVersion={(v) => void actions.changeVersion(profile.id, tab.id, v)}

@@ -4,7 +4,7 @@ import { useState } from "react";
 import type { ConnectionProfile, ErrorReport, LoginView } from "../../api/backend";
 import { ErrorBanner } from "../../components/ErrorBanner";
 import { Spinner } from "../../components/Spinner";
-import { useActions } from "../../state/app";
+import { useActions, useApp } from "../../state/app";
 import { ExchangeView } from "./ExchangeView";
 
 interface Props {
@@ -19,11 +19,17 @@ export function SessionPanel({ profile, login }: Props) {
   const [busy, setBusy] = useState<null | "in" | "out">(null);
   const [error, setError] = useState<ErrorReport | null>(null);
   const secretLabel = profile.auth === "api_token" ? "API token" : "Password";
+  // Where the login will go: the picked version's LoginUrl, once the versions are known.
+  const picked = useApp((s) => s.version[profile.id] ?? null);
+  const versions = useApp((s) => s.versionLists[profile.id]);
+  const list = versions?.state === "loaded" ? versions.list : null;
+  const target = list?.versions.find((v) => v.version === (picked ?? profile.api_version ?? list.default)) ?? null;
 
-  const doLogin = async () => {
+  const doLogin = async (version?: string) => {
     setBusy("in");
     setError(null);
     try {
+      if (version) await actions.changeVersion(profile.id, null, version);
       await actions.logIn(profile.id, secret || null);
       setSecret("");
     } catch (err) {
@@ -77,13 +83,30 @@ export function SessionPanel({ profile, login }: Props) {
       </header>
       {busy === "in" && <Spinner label="Logging in…" />}
       {busy === "out" && <Spinner label="Logging out…" />}
-      {error && <ErrorBanner error={error} onDismiss={() => setError(null)} />}
+      {error && (
+        <ErrorBanner error={error} onDismiss={() => setError(null)}>
+          {error.nearest_version && (
+            <button onClick={() => void doLogin(error.nearest_version ?? undefined)} data-testid="login-nearest">
+              Log in with API {error.nearest_version}
+            </button>
+          )}
+        </ErrorBanner>
+      )}
+      {!login && target && !busy && (
+        <p className="muted small" data-testid="login-target">
+          Logs in with API <strong>{target.version}</strong>
+          {target.release && <> (VCD {target.release})</>} at <code>{target.login_url}</code>
+          {target.deprecated && <> · deprecated: the server may refuse it</>}
+        </p>
+      )}
       {login ? (
         <>
           <p className="session-line" data-testid="session-line">
             Logged in as <strong>{login.badge.summary.user}@{login.badge.summary.org}</strong> with API{" "}
             {login.badge.summary.version} ({login.badge.summary.auth === "api_token" ? "API token" : "password"}) via{" "}
-            <code>{login.badge.summary.login_url}</code> · {login.badge.summary.links} links in the session
+            <code>{login.badge.summary.login_url}</code> · {login.badge.summary.links} links in the session · requests
+            carry it in{" "}
+            <code data-testid="session-header">{login.badge.summary.carried_in}</code>
           </p>
           {login.badge.summary.login_host_differs && (
             <p className="warning">

@@ -86,7 +86,7 @@ describe("VersionsPanel", () => {
       kind: "untrusted_certificate",
       message: "The certificate of https://x is not trusted: it is self-signed.",
       fingerprint: "AA:BB:CC",
-      status: null,
+      status: null, nearest_version: null,
     };
     show(vi.fn().mockRejectedValue(error));
     fireEvent.click(screen.getByTestId("get-versions"));

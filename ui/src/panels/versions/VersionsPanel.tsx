@@ -1,6 +1,5 @@
 // The Connection tab's versions: GET /api/versions for the profile, the table, and the Accept
 // header requests will carry.
-import { useState } from "react";
 import type { ConnectionProfile } from "../../api/backend";
 import { ErrorBanner } from "../../components/ErrorBanner";
 import { Spinner } from "../../components/Spinner";
@@ -18,7 +17,9 @@ const IDLE: VersionsLoad = { state: "idle" };
 export function VersionsPanel({ profile }: Props) {
   const actions = useActions();
   const load = useApp((s) => s.versionLists[profile.id] ?? IDLE);
-  const [picked, setSelected] = useState<string | null>(null);
+  // The picked version is the store's: login and the composer's Accept use it too.
+  const picked = useApp((s) => s.version[profile.id] ?? null);
+  const setSelected = (version: string) => void actions.changeVersion(profile.id, null, version);
   const fetchVersions = () => void actions.fetchVersions(profile.id);
   const loaded = load.state === "loaded" ? load.list : null;
   const selected = picked ?? loaded?.default ?? loaded?.versions[0]?.version ?? null;
