@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 """PSS of a window's process tree (the app and its WebKit processes), driven through tauri-driver
 under a private Xvfb: a bare Tauri v2 window as the named peer, then VCD Workbench at start and after
-logging in to the demo and sending 20 requests. Run by scripts/bench/window-memory, which builds both.
+logging in to the demo and sending 20 requests; in two conditions: without a session bus or
+accessibility (as the end-to-end tests run) and as a desktop session runs it (a D-Bus session bus,
+accessibility and WebKit's compositing on). Run by scripts/bench/window-memory, which builds both.
 
     window_memory.py BARE_BINARY APP_BINARY
 """
@@ -133,7 +135,11 @@ def settle():
     time.sleep(5)
 
 
-def measure(binary, drive):
+def measure(binary, drive, desktop=False):
+    """Runs `binary` under a private Xvfb and `drive`s it. `desktop`: as a desktop session runs it,
+    inside a D-Bus session bus with accessibility and WebKit's compositing on (GNOME and KDE have
+    all three; WebKitGTK then builds its accessibility tree); else with none, as the end-to-end
+    tests run."""
     home = tempfile.mkdtemp(prefix="vcdw-bench-")
     xvfb = subprocess.Popen(
         ["Xvfb", "-displayfd", "1", "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
@@ -145,18 +151,21 @@ def measure(binary, drive):
     env = dict(
         os.environ,
         DISPLAY=display,
-        WEBKIT_DISABLE_COMPOSITING_MODE="1",
-        NO_AT_BRIDGE="1",
-        GTK_A11Y="none",
         GDK_DEBUG="no-portals",
         XDG_CONFIG_HOME=f"{home}/config",
         XDG_DATA_HOME=f"{home}/data",
         XDG_CACHE_HOME=f"{home}/cache",
     )
     env.pop("VCDW_CONFIG_DIR", None)
+    if not desktop:
+        # As the end-to-end tests run the window: no compositing, no accessibility bridge.
+        env.update(WEBKIT_DISABLE_COMPOSITING_MODE="1", NO_AT_BRIDGE="1", GTK_A11Y="none")
+    for name in ("DBUS_SESSION_BUS_ADDRESS", "AT_SPI_BUS_ADDRESS"):
+        env.pop(name, None)
+    bus = ["dbus-run-session", "--"] if desktop else []
     log = open(os.path.join(tempfile.gettempdir(), "window-memory-driver.log"), "w")
     driver = subprocess.Popen(
-        ["tauri-driver", "--port", str(port), "--native-port", str(native)],
+        bus + ["tauri-driver", "--port", str(port), "--native-port", str(native)],
         env=env,
         stdout=log,
         stderr=log,
@@ -233,14 +242,9 @@ def workbench(web, pss):
     return {"start": start, "after": pss("after")}
 
 
-def main():
-    if len(sys.argv) != 3:
-        raise SystemExit(__doc__)
-    bare_binary, app_binary = sys.argv[1], sys.argv[2]
-    peer = measure(bare_binary, bare)
+def report(title, peer, app):
     base = peer["start"]
-    app = measure(app_binary, workbench)
-    print(f"PSS of the window's process tree (release builds, Xvfb, tauri-driver, {os.cpu_count()} cores)")
+    print(title)
     print(f"  bare Tauri v2 window (peer)                 {base:7.0f} MB   1.00x")
     print(f"  VCD Workbench at start                      {app['start']:7.0f} MB   {app['start'] / base:.2f}x")
     print(
@@ -250,6 +254,23 @@ def main():
     print(f"    bare window              {by_process(peer['parts']['start'])}")
     print(f"    VCD Workbench at start   {by_process(app['parts']['start'])}")
     print(f"    after the requests       {by_process(app['parts']['after'])}")
+
+
+def main():
+    if len(sys.argv) != 3:
+        raise SystemExit(__doc__)
+    bare_binary, app_binary = sys.argv[1], sys.argv[2]
+    print(f"PSS of the window's process tree (release builds, Xvfb, tauri-driver, {os.cpu_count()} cores)")
+    for desktop, title in [
+        (False, "Without a session bus or accessibility (as the end-to-end tests run):"),
+        (True, "As a desktop session runs it (D-Bus session bus, accessibility and compositing on):"),
+    ]:
+        # CONDITIONS=desktop (or plain) measures one condition alone.
+        if os.environ.get("CONDITIONS", "plain,desktop").find("desktop" if desktop else "plain") < 0:
+            continue
+        peer = measure(bare_binary, bare, desktop)
+        app = measure(app_binary, workbench, desktop)
+        report(title, peer, app)
 
 
 if __name__ == "__main__":

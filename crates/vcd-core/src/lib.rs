@@ -48,8 +48,8 @@ pub use http::{
 
 /// What a user composes, and the pipeline that sends it.
 pub use request::{
-    defined_variables, DraftHeader, DraftSeed, PreparedRequest, RequestDraft, SendOutcome,
-    VariableUse,
+    defined_variables, AdvertisedLink, DraftHeader, DraftSeed, PreparedRequest, RequestDraft,
+    SendOutcome, VariableUse,
 };
 
 /// The syntax of bodies: the check a body passes before it is sent, and pretty-printing.
@@ -57,8 +57,8 @@ pub use syntax::{check_well_formed, pretty, pretty_body, pretty_xml_into};
 
 /// Links: extracting them from a page and the map of what was found.
 pub use links::{
-    extract_links, parse_link_header, save_link_map, ExportFormat, Link, LinkMap, MapRow,
-    PageLinks, Reference, MAX_PAGE_LINKS,
+    extract_links, parse_link_header, save_link_map, ExportFormat, Link, LinkMap, LinkOwner,
+    MapRow, PageLinks, Reference, MAX_PAGE_LINKS,
 };
 
 /// Discover: walking an API's GET links from a start page.

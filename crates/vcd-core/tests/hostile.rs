@@ -299,6 +299,7 @@ async fn a_trickling_body_ends_at_the_request_timeout() {
         body: None,
         timeout_secs: Some(1),
         body_file: None,
+        advertised: None,
     };
     let started = std::time::Instant::now();
     let err = draft
@@ -349,6 +350,7 @@ async fn a_bad_method_or_header_gets_its_own_error() {
         body: None,
         timeout_secs: None,
         body_file: None,
+        advertised: None,
     };
     let bad_method = RequestDraft {
         method: "GE T".into(),

@@ -25,6 +25,7 @@ fn discovered() -> LinkMap {
             media_type: Some("application/vnd.vmware.vcloud.query.records+xml".into()),
             href: "https://vcd.example/api/query?type=vm&filter=(name==a,name==b)&x=\"q\"".into(),
             name: Some("pipes | and <angles> & \"quotes\", commas".into()),
+            owner: None,
         }],
         references: vec![],
         ..PageLinks::default()
@@ -206,6 +207,7 @@ fn hostile_map() -> LinkMap {
                 media_type: None,
                 href: format!("https://vcd.example/api/entity/{i}"),
                 name: Some(name.to_string()),
+                owner: None,
             })
             .collect(),
         references: vec![],

@@ -56,6 +56,7 @@ fn draft(method: &str, url: &str) -> RequestDraft {
         media_type: None,
         version: "38.0".into(),
         body: None,
+        advertised: None,
     })
 }
 
@@ -347,6 +348,7 @@ async fn the_version_picked_before_login_is_the_sessions_and_32_0_logs_in_as_the
         media_type: None,
         version: summary.version.clone(),
         body: None,
+        advertised: None,
     });
     let sent = wb
         .send(DEMO_PROFILE_ID, 1, org_list, RequestAuth::Inherit)
@@ -382,4 +384,35 @@ async fn a_picked_version_that_cannot_log_in_says_why_and_offers_the_nearest_tha
     assert_eq!(err.report().nearest_version.as_deref(), Some("38.0"));
     assert!(wb.badges().is_empty(), "no session was opened");
     wb.stop_simulator().await;
+}
+
+#[tokio::test]
+async fn a_404_on_a_link_the_server_advertised_says_so_instead_of_blaming_the_user() {
+    let (sim, wb, p) = logged_in().await;
+    let typed = draft("GET", "/api/vApp/vapp-does-not-exist/gone");
+    let followed = RequestDraft {
+        advertised: Some(vcd_core::AdvertisedLink {
+            page: format!("{}/api/vdc/1", sim.url()),
+            rel: "down".into(),
+        }),
+        ..typed.clone()
+    };
+    let hint = |sent: vcd_core::SentResponse| sent.view.error.and_then(|e| e.hint).unwrap();
+    let typed_hint = hint(
+        wb.send(&p.id, 1, typed, RequestAuth::Inherit)
+            .await
+            .unwrap(),
+    );
+    assert!(typed_hint.contains("Follow a Link"), "{typed_hint}");
+    let followed_hint = hint(
+        wb.send(&p.id, 2, followed, RequestAuth::Inherit)
+            .await
+            .unwrap(),
+    );
+    assert!(
+        followed_hint.contains("The server advertised this link (rel \"down\" on")
+            && !followed_hint.contains("rather than typing"),
+        "{followed_hint}"
+    );
+    sim.stop().await;
 }

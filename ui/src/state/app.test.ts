@@ -74,7 +74,7 @@ describe("the app store", () => {
     const id = tabsOf(a).activeId;
     await a.actions.send("p", id);
     for (let i = 0; i < KEPT_PAGES_WITH_RESPONSES + 2; i += 1) {
-      await a.actions.follow("p", id, { method: "GET", href: `/api/page/${i}`, type: null }, false);
+      await a.actions.follow("p", id, { method: "GET", href: `/api/page/${i}`, type: null, rel: "down", name: null }, false);
     }
     const tab = tabsOf(a).tabs.find((t) => t.id === id);
     if (tab?.kind !== "request") throw new Error("not a request tab");
@@ -98,4 +98,57 @@ describe("the layout", () => {
     expect(stepZoom(1, -1)).toBe(0.9);
     expect(stepZoom(2, 1)).toBe(2);
   });
+
+  it("titles a tab by the link's name, then by the entity's name once it answers", async () => {
+    let answerName: string | null = null;
+    const backend: Partial<Backend> = {
+      prefillRequest: (seed) => Promise.resolve(draft(seed.url)),
+      sendRequest: (_p, _r, d) => Promise.resolve(sentResponse({ url: d.url, entity_name: answerName })),
+    };
+    const a = testApp(backend).app;
+    a.actions.selectProfile("p");
+    await a.actions.newTab("p", "/api/vdc/vdc-1");
+    const id = tabsOf(a).activeId;
+    await a.actions.send("p", id);
+    const title = () => tabTitle(tabsOf(a).tabs.find((t) => t.id === id)!);
+    expect(title()).toBe("vdc-1");
+    answerName = "web-01";
+    const vapp = { method: "GET", href: "/api/vApp/vapp-255ae7f7-0002-4000", type: null, rel: "ResourceEntity", name: "web" };
+    await a.actions.follow("p", id, vapp, false);
+    expect(title()).toBe("web-01");
+    const page = currentPage(tabsOf(a).tabs.find((t) => t.id === id));
+    expect(page?.name).toBe("web");
+  });
+
+  it("starts a VM's PUT from the VM's own XML, not from the vApp page it was listed on", async () => {
+    const fetched: string[] = [];
+    const seeds: (string | null)[] = [];
+    const backend: Partial<Backend> = {
+      prefillRequest: (seed) => {
+        seeds.push(seed.body);
+        return Promise.resolve({ ...draft(seed.url), method: seed.method, body: seed.body });
+      },
+      sendRequest: (_p, _r, d) => {
+        fetched.push(d.url);
+        return Promise.resolve(sent(d.url));
+      },
+      responseBody: (id) =>
+        Promise.resolve({ text: `<body of ${id}/>`, next: null, total: 10 }),
+    };
+    const a = testApp(backend).app;
+    a.actions.selectProfile("p");
+    await a.actions.newTab("p", "https://vcd.example.com/api/vApp/vapp-1");
+    const id = tabsOf(a).activeId;
+    await a.actions.send("p", id);
+    const edit = { method: "PUT", href: "https://vcd.example.com/api/vApp/vm-7", type: null, rel: "edit", name: null };
+    await a.actions.follow("p", id, edit, false);
+    expect(fetched).toEqual(["https://vcd.example.com/api/vApp/vapp-1", "https://vcd.example.com/api/vApp/vm-7"]);
+    expect(seeds[seeds.length - 1]).toMatch(/^<body of \d+\/>$/);
+    expect(seeds[seeds.length - 1]).not.toBe(`<body of ${currentPage(tabsOf(a).tabs.find((t) => t.id === id))?.sent?.id}/>`);
+    // The page's own edit starts from the page's body, with no extra GET.
+    const own = { ...edit, href: "https://vcd.example.com/api/vApp/vapp-1/" };
+    await a.actions.follow("p", id, own, false);
+    expect(fetched).toHaveLength(2);
+  });
 });
+

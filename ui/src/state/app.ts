@@ -3,6 +3,7 @@
 // read it through useApp() and call actions; only actions talk to the backend (through api/).
 import { createContext, useContext } from "react";
 import type {
+  AdvertisedLink,
   AppStatus,
   Backend,
   ConnectionProfile,
@@ -31,7 +32,23 @@ export interface Page {
   error: ErrorReport | null;
   /** Edited since it was last sent (the tab shows a mark). */
   edited: boolean;
+  /** The name of the link or reference the page was opened from: the tab's title until the
+   * answer names its entity. */
+  name?: string | null;
 }
+
+/** A link or reference to follow, as the Links panel offers it. */
+export interface FollowTarget {
+  method: string;
+  href: string;
+  type: string | null;
+  /** The link's rel, or a reference's element. */
+  rel: string;
+  name: string | null;
+}
+
+/** The response views a user picks; the error view is picked for them when there is an error. */
+export type ResponseTabName = "body" | "headers" | "links" | "wire";
 
 export interface RequestTab {
   kind: "request";
@@ -39,6 +56,8 @@ export interface RequestTab {
   pages: Page[];
   /** The page shown; Back and Forward move it. */
   at: number;
+  /** Opened empty by the user (Ctrl+T, +): its URL box takes the focus. */
+  fresh?: boolean;
 }
 
 /** The profile's connection: details, versions, log in and out, the login exchange. */
@@ -83,6 +102,8 @@ export interface AppState {
   version: Record<string, string>;
   /** Bumped when a response arrives, so counts of seen links refresh. */
   revision: number;
+  /** The response view the user last picked: following a link keeps it. */
+  responseTab: ResponseTabName;
   layout: Layout;
   helpOpen: boolean;
   /** VCD's facts as vcd-api declares them (media types, paths, the default version); the UI
@@ -102,10 +123,19 @@ export function tabTitle(tab: Tab): string {
   if (tab.kind === "connection") return "Connection";
   const page = tab.pages[tab.at];
   if (!page) return "";
+  // The entity's name once the answer has one, the link's before; else the path's last part.
+  const named = (page.sent?.view.entity_name ?? page.name ?? "").trim();
+  if (named) return named.length > 32 ? `${named.slice(0, 31)}…` : named;
   const path = page.draft.url.replace(/^https?:\/\/[^/]+/, "").replace(/\?.*$/, "");
   const last = path.split("/").filter(Boolean).slice(-1)[0] ?? path;
   // A long id (vm-3f2a…) is cut: the tab's tooltip has the whole URL.
   return !last ? "/" : last.length > 24 ? `${last.slice(0, 23)}…` : last;
+}
+
+/** Whether two hrefs name the same resource (VCD writes some with a trailing slash). */
+export function sameResource(a: string, b: string): boolean {
+  const norm = (u: string) => u.trim().replace(/\/+$/, "").toLowerCase();
+  return norm(a) === norm(b);
 }
 
 export function currentPage(tab: Tab | undefined): Page | null {
@@ -146,6 +176,7 @@ function initialState(): AppState {
     versionLists: {},
     version: {},
     revision: 0,
+    responseTab: "body",
     layout: loadLayout(),
     helpOpen: false,
     facts: null,
@@ -196,8 +227,34 @@ export function createApp(backend: Backend) {
     get().facts?.default_version ??
     "";
 
-  const prefill = (profileId: string, method: string, url: string, mediaType: string | null, body: string | null = null) =>
-    backend.prefillRequest({ method, url, media_type: mediaType, version: pickerVersion(profileId), body });
+  const prefill = (
+    profileId: string,
+    method: string,
+    url: string,
+    mediaType: string | null,
+    body: string | null = null,
+    advertised: AdvertisedLink | null = null,
+  ) =>
+    backend.prefillRequest({ method, url, media_type: mediaType, version: pickerVersion(profileId), body, advertised });
+
+  /** The current XML of the entity a PUT goes to: the page's own body when the link is the page
+   * itself, else the entity as the server has it now (a VM's edit on a vApp page starts from the
+   * VM, not the vApp). */
+  const currentBody = async (profileId: string, page: Page, target: FollowTarget) => {
+    if (page.sent && sameResource(page.sent.view.url, target.href)) return actions.wholeBody(page.sent.id);
+    const draft = await prefill(profileId, "GET", target.href, target.type);
+    const got = await backend.sendRequest(profileId, nextId(), draft, page.auth);
+    if (got.view.status >= 400) {
+      throw {
+        kind: "http",
+        message: `The ${target.method} could not start from the entity's current XML: GET ${target.href} answered HTTP ${got.view.status}${got.view.error ? `: ${got.view.error.message}` : ""}.`,
+        fingerprint: null,
+        status: got.view.status,
+        nearest_version: null,
+      } satisfies ErrorReport;
+    }
+    return actions.wholeBody(got.id);
+  };
 
   const actions = {
     async boot() {
@@ -314,6 +371,7 @@ export function createApp(backend: Backend) {
           id: nextId(),
           pages: [{ draft, auth: INHERIT, sent: null, error: null, edited: false }],
           at: 0,
+          fresh: show,
         };
         profileTabs(profileId);
         updateTabs(profileId, (t) => ({ tabs: [...t.tabs, tab], activeId: show ? tab.id : t.activeId }));
@@ -471,19 +529,16 @@ export function createApp(backend: Backend) {
 
     /** Follows a link: a GET opens here (or in a new tab) and is sent; anything else is prepared in
      * a new tab and waits for Send. A PUT starts from the entity's current XML. */
-    async follow(
-      profileId: string,
-      tabId: number,
-      target: { method: string; href: string; type: string | null },
-      inNewTab: boolean,
-    ) {
+    async follow(profileId: string, tabId: number, target: FollowTarget, inNewTab: boolean) {
       const tab = get().tabs[profileId]?.tabs.find((t) => t.id === tabId);
       const page = currentPage(tab);
       if (!tab || tab.kind !== "request" || !page) return;
       try {
-        const body = target.method === "PUT" && page.sent ? await actions.wholeBody(page.sent.id) : null;
-        const draft = await prefill(profileId, target.method, target.href, target.type, body);
-        const fresh: Page = { draft, auth: INHERIT, sent: null, error: null, edited: false };
+        const body = target.method === "PUT" ? await currentBody(profileId, page, target) : null;
+        // The server advertised this link: its answer's hints say so rather than blame the user.
+        const advertised = page.sent ? { page: page.sent.view.url, rel: target.rel } : null;
+        const draft = await prefill(profileId, target.method, target.href, target.type, body, advertised);
+        const fresh: Page = { draft, auth: INHERIT, sent: null, error: null, edited: false, name: target.name };
         if (target.method === "GET" && !inNewTab) {
           const pages = [...tab.pages.slice(0, tab.at + 1), fresh];
           const at = pages.length - 1;
@@ -527,6 +582,11 @@ export function createApp(backend: Backend) {
         ),
       );
       updatePage(profileId, tab.id, tab.at, { draft: { ...page.draft, headers } });
+    },
+
+    /** Remembers the response view picked, for the next answer (following a link keeps it). */
+    pickResponseTab(tab: ResponseTabName) {
+      set((s) => ({ ...s, responseTab: tab }));
     },
 
     setLayout(patch: Partial<Layout>) {

@@ -37,6 +37,7 @@ export function sentResponse(
       links_total: 0,
       references_total: 0,
       links_error: null,
+      entity_name: null,
       parse_error: null,
       redirect: null,
       error: null,

@@ -104,6 +104,14 @@ pub fn request_url(base: &Url, input: &str) -> Result<Url, CoreError> {
             reason: "the URL is empty: enter a path such as /api/org".into(),
         });
     }
+    if !input.starts_with('/') {
+        // Typed words are not a relative path: the user meant something else.
+        return Err(CoreError::InvalidUrl {
+            input: input.to_string(),
+            reason: "a path must start with / (like /api/org), and a whole URL with https://"
+                .into(),
+        });
+    }
     Ok(join_path(base, input))
 }
 
@@ -183,6 +191,18 @@ mod tests {
     }
 
     #[test]
+    fn a_request_url_is_a_path_from_slash_or_a_whole_url_never_loose_words() {
+        let base = Url::parse("https://vcd.example.com/").unwrap();
+        assert_eq!(
+            request_url(&base, "/api/org").unwrap().as_str(),
+            "https://vcd.example.com/api/org"
+        );
+        let err = request_url(&base, "not a url at all").unwrap_err();
+        assert!(err.to_string().contains("must start with /"), "{err}");
+        assert!(request_url(&base, "api/org").is_err());
+    }
+
+    #[test]
     fn refuses_what_cannot_work() {
         for bad in [
             "",
@@ -228,7 +248,7 @@ mod tests {
             "https://gw.example.com/vcd/api/query?type=organization&format=records"
         );
         assert_eq!(
-            request_url(&base, "api/org#top").unwrap().as_str(),
+            request_url(&base, "/api/org#top").unwrap().as_str(),
             "https://gw.example.com/vcd/api/org#top"
         );
         assert_eq!(

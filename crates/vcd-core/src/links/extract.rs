@@ -22,6 +22,24 @@ pub struct Link {
     pub media_type: Option<String>,
     pub href: String,
     pub name: Option<String>,
+    /// The entity whose element holds the link, when it is not the page itself: a vApp page
+    /// lists its VMs' links too, and a VM's `edit` must start from the VM, not the vApp.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub owner: Option<LinkOwner>,
+}
+
+/// The entity that encloses a link: the nearest element below the page's root with an `href` and
+/// an `id`. VCD's entities (a vApp's `Vm`, an embedded `Task`) carry an `id`; the sections of an
+/// entity (`NetworkConnectionSection`, …) do not, so their links stay with their entity.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+pub struct LinkOwner {
+    /// The element's local name, e.g. `Vm`, `NetworkConnectionSection`.
+    pub element: String,
+    pub name: Option<String>,
+    #[serde(rename = "type")]
+    #[ts(rename = "type")]
+    pub media_type: Option<String>,
+    pub href: String,
 }
 
 /// An element other than `Link` that carries an `href`: how VCD lists a VDC's vApps, a vApp's VMs,
@@ -47,6 +65,8 @@ pub struct PageLinks {
     pub links_total: usize,
     #[ts(type = "number")]
     pub references_total: usize,
+    /// The page's own `name` (the root element's): what a tab is titled by.
+    pub name: Option<String>,
 }
 
 /// Links (and, apart, references) kept per page: a 1.5 GB page of 10 million references would
@@ -101,6 +121,7 @@ pub fn from_element(e: &BytesStart, decoder: quick_xml::encoding::Decoder) -> Op
             media_type: attr(e, b"type", decoder),
             href,
             name: attr(e, b"name", decoder),
+            owner: None,
         }));
     }
     Some(Found::Reference(Reference {
@@ -127,6 +148,9 @@ pub fn extract_links<R: BufRead>(body: R) -> Result<PageLinks, NotXml> {
     let mut page = PageLinks::default();
     let mut seen_root = false;
     let mut guard = DepthGuard::default();
+    // The href-carrying elements open around the reader, with the depth each opened at.
+    let mut owners: Vec<(usize, LinkOwner)> = Vec::new();
+    let mut depth = 0usize;
     loop {
         let event = reader.read_event_into(&mut buf).map_err(|e| NotXml {
             position: reader.error_position(),
@@ -140,14 +164,41 @@ pub fn extract_links<R: BufRead>(body: R) -> Result<PageLinks, NotXml> {
             })?;
         match &event {
             Event::Start(e) | Event::Empty(e) => {
+                let open = matches!(event, Event::Start(_));
                 if !seen_root {
                     seen_root = true;
+                    page.name = attr(e, b"name", reader.decoder());
                 } else {
                     match from_element(e, reader.decoder()) {
-                        Some(Found::Link(l)) => page.push_link(l),
-                        Some(Found::Reference(r)) => page.push_reference(r),
+                        Some(Found::Link(mut l)) => {
+                            l.owner = owners.last().map(|(_, o)| o.clone());
+                            page.push_link(l);
+                        }
+                        Some(Found::Reference(r)) => {
+                            if open && attr(e, b"id", reader.decoder()).is_some() {
+                                owners.push((
+                                    depth,
+                                    LinkOwner {
+                                        element: r.element.clone(),
+                                        name: r.name.clone(),
+                                        media_type: r.media_type.clone(),
+                                        href: r.href.clone(),
+                                    },
+                                ));
+                            }
+                            page.push_reference(r);
+                        }
                         None => {}
                     }
+                }
+                if open {
+                    depth += 1;
+                }
+            }
+            Event::End(_) => {
+                depth = depth.saturating_sub(1);
+                if owners.last().is_some_and(|(d, _)| *d == depth) {
+                    owners.pop();
                 }
             }
             Event::Eof => return Ok(page),
@@ -193,6 +244,7 @@ pub fn parse_link_header(value: &str) -> Vec<Link> {
                 media_type: media_type.clone(),
                 href: href.clone(),
                 name: name.clone(),
+                owner: None,
             });
         }
     }
@@ -239,6 +291,42 @@ mod tests {
         assert_eq!(links[2].rel, "firstPage");
         assert_eq!(links[2].method, "GET");
         assert!(parse_link_header("garbage, <no-end").is_empty());
+    }
+
+    #[test]
+    fn a_vapps_links_say_which_vm_carries_them() {
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../../shared/vcd-samples/vapp.xml"
+        );
+        let page =
+            extract_links(std::io::BufReader::new(std::fs::File::open(path).unwrap())).unwrap();
+        let power_on: Vec<&Link> = page
+            .links
+            .iter()
+            .filter(|l| l.rel == "power:powerOn")
+            .collect();
+        assert_eq!(power_on.len(), 2);
+        assert_eq!(power_on[0].owner, None, "the vApp's own comes first");
+        let vm = power_on[1].owner.as_ref().expect("the VM's");
+        assert_eq!(
+            (vm.element.as_str(), vm.name.as_deref()),
+            ("Vm", Some("CentOS64-32bit"))
+        );
+        // A VM section's edit link belongs to the VM, not to the section.
+        let nic = page
+            .links
+            .iter()
+            .find(|l| l.href.ends_with("/networkConnectionSection/"))
+            .unwrap();
+        assert_eq!(nic.owner.as_ref().map(|o| o.element.as_str()), Some("Vm"));
+        // The vApp's own sections' links are the page's.
+        let lease = page
+            .links
+            .iter()
+            .find(|l| l.href.ends_with("/leaseSettingsSection/"))
+            .unwrap();
+        assert_eq!(lease.owner, None);
     }
 
     #[test]

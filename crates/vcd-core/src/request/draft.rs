@@ -33,6 +33,17 @@ pub struct RequestDraft {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[ts(skip)]
     pub body_file: Option<std::path::PathBuf>,
+    /// The link this request follows, when it came from one (the response's hints then know the
+    /// server advertised it).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub advertised: Option<AdvertisedLink>,
+}
+
+/// A link as a page advertised it: the page's URL and the link's `rel`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct AdvertisedLink {
+    pub page: String,
+    pub rel: String,
 }
 
 /// A body file up to this size is read, checked and has its `{{variables}}` resolved like a typed
@@ -60,6 +71,9 @@ pub struct DraftSeed {
     pub version: String,
     /// The starting body (a PUT of an entity starts from its current XML).
     pub body: Option<String>,
+    /// The link the seed comes from, when it is a followed link.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub advertised: Option<AdvertisedLink>,
 }
 
 fn header(name: &str, value: String) -> DraftHeader {
@@ -100,6 +114,7 @@ impl RequestDraft {
             body: if with_body { seed.body.clone() } else { None },
             timeout_secs: None,
             body_file: None,
+            advertised: seed.advertised.clone(),
         }
     }
 
@@ -169,6 +184,17 @@ impl RequestDraft {
                 .get(CONTENT_TYPE)
                 .and_then(|v| v.to_str().ok())
                 .unwrap_or("");
+            if ct.trim().is_empty() {
+                // VCD picks the body's schema by its media type: without one it answers 415.
+                return Err(CoreError::BadHeader {
+                    name: "Content-Type".into(),
+                    reason: format!(
+                        "the request has a body but no Content-Type: VCD needs the body's media \
+                         type (the link's type, e.g. {}). Add it, or empty the body",
+                        vcd_api::types::DEPLOY_PARAMS
+                    ),
+                });
+            }
             check_well_formed(ct, b)?;
         }
         Ok((method, headers, body))
@@ -237,6 +263,7 @@ impl RequestDraft {
             body: self.body.as_ref().map(|b| resolve(b, vars)).transpose()?,
             timeout_secs: self.timeout_secs,
             body_file: self.body_file.clone(),
+            advertised: self.advertised.clone(),
         })
     }
 }
@@ -252,6 +279,7 @@ mod tests {
             media_type: media.map(str::to_string),
             version: "38.0".into(),
             body: Some("<VApp/>".into()),
+            advertised: None,
         }
     }
 
@@ -260,6 +288,27 @@ mod tests {
             .iter()
             .find(|h| h.name == name)
             .map(|h| h.value.clone())
+    }
+
+    #[test]
+    fn a_body_without_a_content_type_is_refused_before_sending() {
+        let mut d = RequestDraft::prefilled(&seed("POST", "/api/vApp/vapp-1/action/deploy", None));
+        d.body = Some("<DeployVAppParams/>".into());
+        let err = d.prepare().unwrap_err();
+        assert!(
+            err.to_string().contains("no Content-Type") && err.to_string().contains("Add it"),
+            "{err}"
+        );
+        let with_type = RequestDraft::prefilled(&seed(
+            "POST",
+            "/api/vApp/vapp-1/action/deploy",
+            Some(vcd_api::types::DEPLOY_PARAMS),
+        ));
+        let d = RequestDraft {
+            body: Some("<DeployVAppParams/>".into()),
+            ..with_type
+        };
+        assert!(d.prepare().is_ok());
     }
 
     #[test]

@@ -5,7 +5,7 @@ mod draft;
 mod pipeline;
 mod variables;
 
-pub use draft::{defined_variables, DraftHeader, DraftSeed, RequestDraft};
+pub use draft::{defined_variables, AdvertisedLink, DraftHeader, DraftSeed, RequestDraft};
 pub use pipeline::{PreparedRequest, SendOutcome};
 pub use variables::VariableUse;
 

@@ -8,6 +8,7 @@ use crate::error::CoreError;
 use crate::http::Response;
 use crate::http::{header_lines, HeaderLine};
 use crate::links::{Link, PageLinks, Reference};
+use crate::request::AdvertisedLink;
 use crate::syntax::check_well_formed_from;
 use serde::Serialize;
 use ts_rs::TS;
@@ -45,6 +46,8 @@ pub struct ResponseView {
     pub references_total: usize,
     /// Why the body yielded no links although it claims to be XML.
     pub links_error: Option<String>,
+    /// The entity's `name`, when the body is one that has a name (a tab is titled by it).
+    pub entity_name: Option<String>,
     /// "The body could not be parsed: …" when its Content-Type says XML or JSON and it is not.
     pub parse_error: Option<String>,
     /// A redirect that came back as the answer instead of being followed.
@@ -101,6 +104,22 @@ pub fn hint(
     Some(text.to_string())
 }
 
+/// The hint for a 404 or 405 on a link the server itself advertised: the user did nothing wrong.
+fn advertised_hint(status: u16, link: &AdvertisedLink) -> String {
+    let answer = if status == 404 {
+        "then found nothing there"
+    } else {
+        "then refused this method on it"
+    };
+    format!(
+        "The server advertised this link (rel \"{}\" on {}) and {answer}. The page may be out of date \
+         (the entity changed or went away since it was read), or the action may not be available in \
+         the entity's current state: reload the page and follow the link again; if the server still \
+         answers {status}, report it to your provider with this page and link.",
+        link.rel, link.page
+    )
+}
+
 impl ResponseView {
     /// The same view with at most `max` links and `max` references listed (the totals stay): a
     /// window need not lay out 250,000 rows to show that a VDC lists that many vApps.
@@ -112,7 +131,7 @@ impl ResponseView {
 
     /// The view of a response; `auth` is how the session was opened (for the API-token hint).
     pub fn of(response: &Response, auth: Option<AuthKind>) -> ResponseView {
-        Self::with_page(response, &page_links(response), auth)
+        Self::with_page(response, &page_links(response), auth, None)
     }
 
     /// The view of a response whose links were already extracted (see [`page_links`]).
@@ -120,6 +139,7 @@ impl ResponseView {
         response: &Response,
         page: &Result<PageLinks, CoreError>,
         auth: Option<AuthKind>,
+        advertised: Option<&AdvertisedLink>,
     ) -> ResponseView {
         let (links, references, totals, links_error) = match page {
             Ok(p) => (
@@ -143,20 +163,23 @@ impl ResponseView {
                 || response
                     .request_headers
                     .contains_key(vcd_api::LEGACY_SESSION_HEADER);
-            let hint = if response.status == 401 && !sent_credentials {
-                Some(
-                    "This request carried no credentials: VCD answers everything but \
+            let hint =
+                if let Some(link) = advertised.filter(|_| matches!(response.status, 404 | 405)) {
+                    Some(advertised_hint(response.status, link))
+                } else if response.status == 401 && !sent_credentials {
+                    Some(
+                        "This request carried no credentials: VCD answers everything but \
                      /api/versions only with a session. Use Auth: session, or log in."
-                        .to_string(),
-                )
-            } else {
-                hint(
-                    response.status,
-                    decoded.as_ref().and_then(|e| e.minor.as_deref()),
-                    &message,
-                    auth,
-                )
-            };
+                            .to_string(),
+                    )
+                } else {
+                    hint(
+                        response.status,
+                        decoded.as_ref().and_then(|e| e.minor.as_deref()),
+                        &message,
+                        auth,
+                    )
+                };
             ErrorView {
                 hint,
                 major: decoded.as_ref().and_then(|e| e.major.clone()),
@@ -183,6 +206,7 @@ impl ResponseView {
             links,
             references,
             links_error,
+            entity_name: page.as_ref().ok().and_then(|p| p.name.clone()),
             parse_error: parse_error(response),
             redirect: response
                 .redirect_not_followed()

@@ -52,6 +52,7 @@ impl Workbench {
         // The draft is checked once its {{variables}} are resolved: a JSON body such as
         // `{"n": {{count}}}` is only well-formed then.
         let vars = self.defined_variables(&live.variables)?;
+        let advertised = draft.advertised.clone();
         let task = tokio::spawn(async move {
             let sent = draft.send_as(&live.manager, &auth, &vars).await?;
             // How the request was authenticated, for the hint on a 403.
@@ -77,7 +78,8 @@ impl Workbench {
             Ok((response, page))
         })
         .await?;
-        let view = ResponseView::with_page(&response, &page, auth).capped(self.listed_links);
+        let view = ResponseView::with_page(&response, &page, auth, advertised.as_ref())
+            .capped(self.listed_links);
         if let Ok(p) = &page {
             lock(&self.maps)
                 .entry(profile_id.to_string())

@@ -72,6 +72,7 @@ pub async fn run(args: SendArgs) -> Result<(), String> {
         body: None,
         timeout_secs: None,
         body_file: None,
+        advertised: None,
     };
     if let Some(path) = &args.body {
         draft = draft.with_body_file(path).map_err(fail)?;

@@ -19,6 +19,10 @@ links_total: number, references_total: number,
  */
 links_error: string | null, 
 /**
+ * The entity's `name`, when the body is one that has a name (a tab is titled by it).
+ */
+entity_name: string | null, 
+/**
  * "The body could not be parsed: …" when its Content-Type says XML or JSON and it is not.
  */
 parse_error: string | null, 

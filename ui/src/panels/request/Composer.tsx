@@ -29,6 +29,8 @@ interface Props {
   busy: boolean;
   onSend: () => void;
   onCancel: () => void;
+  /** A new, untouched tab: the URL box takes the focus, to type the path at once. */
+  focusUrl?: boolean;
 }
 
 function contentType(headers: DraftHeader[]): string {
@@ -51,6 +53,7 @@ export function Composer({
   busy,
   onSend,
   onCancel,
+  focusUrl = false,
 }: Props) {
   const facts = useFacts();
   const authSaid = useAuthDescription(auth, legacySession);
@@ -79,6 +82,7 @@ export function Composer({
           value={draft.url}
           aria-label="URL"
           placeholder="/api/org (relative to the profile's address) or a full URL"
+          autoFocus={focusUrl}
           data-testid="request-url"
           onChange={(e) => onChange({ ...draft, url: e.target.value })}
           onKeyDown={(e) => {
@@ -171,7 +175,9 @@ export function Composer({
               className="mono ct"
               list="vcd-media-types"
               value={ct}
-              placeholder="application/vnd.vmware.vcloud.…+xml"
+              placeholder="none: pick the body's media type"
+              aria-invalid={!ct && !!draft.body}
+              data-testid="content-type"
               onChange={(e) => setContentType(e.target.value)}
             />
           </label>

@@ -112,6 +112,7 @@ export function RequestView({ profile, tab }: { profile: ConnectionProfile; tab:
           busy={inFlight !== undefined}
           onSend={() => void actions.send(profile.id, tab.id)}
           onCancel={() => actions.cancel(tab.id)}
+          focusUrl={tab.pages.length === 1 && !page.sent && !page.error && !page.edited && tab.fresh === true}
         />
       </section>
       <Splitter
@@ -128,7 +129,14 @@ export function RequestView({ profile, tab }: { profile: ConnectionProfile; tab:
       <section className="pane response-pane" aria-label="Response area" data-testid="response-pane">
         {inFlight !== undefined && <Spinner label="Waiting for the server…" />}
         {page.error && <ErrorBanner error={page.error} />}
+        {page.sent && page.error && (
+          <p className="warning small" data-testid="stale-response">
+            The last send failed: the answer below is the previous one, from{" "}
+            {new Date(page.sent.wire[page.sent.wire.length - 1]?.started_at_ms ?? Date.now()).toLocaleTimeString()}.
+          </p>
+        )}
         {page.sent && (
+          <div className={page.error ? "stale" : undefined} data-testid={page.error ? "stale-answer" : undefined}>
           <ResponsePanel
             sent={page.sent}
             largeBodyBytes={largeBodyMb * 1024 * 1024}
@@ -137,6 +145,7 @@ export function RequestView({ profile, tab }: { profile: ConnectionProfile; tab:
               page.sent ? actions.saveLinks(profile.id, page.sent.id, "response-links.csv") : Promise.resolve(null)
             }
           />
+          </div>
         )}
         {!page.sent && !page.error && inFlight === undefined && (
           <p className="muted empty-state">Press Send (Ctrl+Enter) to see the answer, its headers and its links.</p>

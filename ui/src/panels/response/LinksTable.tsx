@@ -1,77 +1,181 @@
-// A response's Links and references, with the method each rel implies; a click follows one.
-import type { Link, Reference } from "../../api/backend";
+// A response's Links, grouped by the entity that carries them (the page's own first, then each
+// child such as a vApp's VMs, with its name and type), and its references; the method each rel
+// implies. A keyboard grid: arrows (and Home/End) move, Enter follows, Ctrl+Enter in a new tab.
+import { useRef, type KeyboardEvent, type MouseEvent } from "react";
+import type { Link, LinkOwner, Reference } from "../../api/backend";
+import type { FollowTarget } from "../../state/app";
 
 interface Props {
   links: Link[];
   references: Reference[];
-  onOpen: (target: { method: string; href: string; type: string | null }, newTab: boolean) => void;
+  /** How many the page holds in all (the lists may be capped). */
+  linksTotal: number;
+  referencesTotal: number;
+  onOpen: (target: FollowTarget, newTab: boolean) => void;
 }
 
-/** Every Link of the response and every other element with an href; a click follows it. */
-export function LinksTable({ links, references, onOpen }: Props) {
+interface Group {
+  owner: LinkOwner | null;
+  links: Link[];
+}
+
+/** The page's own links first, then one group per entity, in the order they first appear. */
+export function groupByOwner(links: Link[]): Group[] {
+  const own: Group = { owner: null, links: [] };
+  const byHref = new Map<string, Group>();
+  for (const l of links) {
+    if (!l.owner) {
+      own.links.push(l);
+      continue;
+    }
+    let group = byHref.get(l.owner.href);
+    if (!group) {
+      group = { owner: l.owner, links: [] };
+      byHref.set(l.owner.href, group);
+    }
+    group.links.push(l);
+  }
+  return [own, ...byHref.values()].filter((g) => g.links.length > 0);
+}
+
+const count = (shown: number, total: number) =>
+  shown < total ? `${shown.toLocaleString("en")} of ${total.toLocaleString("en")} shown` : total.toLocaleString("en");
+
+/** Moves the focus between a grid's rows as a user's arrow keys ask, and follows on Enter. */
+function useGridKeys() {
+  const root = useRef<HTMLDivElement>(null);
+  const rows = () => Array.from(root.current?.querySelectorAll<HTMLElement>("tr[data-row]") ?? []);
+  const focusRow = (row: HTMLElement | undefined) => {
+    if (!row) return;
+    for (const r of rows()) r.tabIndex = r === row ? 0 : -1;
+    row.focus();
+  };
+  const onKeyDown = (e: KeyboardEvent<HTMLTableRowElement>, open: (newTab: boolean) => void) => {
+    const all = rows();
+    const at = all.indexOf(e.currentTarget);
+    if (e.key === "ArrowDown") focusRow(all[at + 1]);
+    else if (e.key === "ArrowUp") focusRow(all[at - 1]);
+    else if (e.key === "Home") focusRow(all[0]);
+    else if (e.key === "End") focusRow(all[all.length - 1]);
+    else if (e.key === "PageDown") focusRow(all[Math.min(at + 10, all.length - 1)]);
+    else if (e.key === "PageUp") focusRow(all[Math.max(at - 10, 0)]);
+    else if (e.key === "Enter") open(e.ctrlKey || e.metaKey);
+    else return;
+    e.preventDefault();
+    e.stopPropagation();
+  };
+  return { root, onKeyDown };
+}
+
+export function LinksTable({ links, references, linksTotal, referencesTotal, onOpen }: Props) {
+  const grid = useGridKeys();
   if (links.length === 0 && references.length === 0) {
     return <p className="muted empty-state">This response carries no links.</p>;
   }
+  const groups = groupByOwner(links);
+  // One tab stop for the whole grid: the first row until the user moves.
+  let first = true;
+  const stop = () => {
+    const t = first ? 0 : -1;
+    first = false;
+    return t;
+  };
+  const row = (target: FollowTarget, title: string) => ({
+    "data-row": "",
+    tabIndex: stop(),
+    className: "clickable",
+    title,
+    onClick: (e: MouseEvent) => onOpen(target, e.ctrlKey || e.metaKey),
+    onKeyDown: (e: KeyboardEvent<HTMLTableRowElement>) => grid.onKeyDown(e, (newTab) => onOpen(target, newTab)),
+  });
+  const openTitle = (method: string) =>
+    method === "GET" ? "Open (Ctrl+click or Ctrl+Enter: in a new tab)" : `Prepare this ${method} in a new tab`;
+
   return (
-    <div className="links-panel" data-testid="links-panel">
-      <table className="links-table">
-        <caption>Links ({links.length})</caption>
+    <div className="links-panel" data-testid="links-panel" ref={grid.root}>
+      <p className="small muted" data-testid="links-summary">
+        {count(links.length, linksTotal)} links and {count(references.length, referencesTotal)} references · arrows
+        move, Enter follows, Ctrl+Enter opens in a new tab
+      </p>
+      <table className="links-table" role="grid" aria-label="Links" aria-rowcount={linksTotal}>
+        <caption>Links ({count(links.length, linksTotal)})</caption>
         <thead>
           <tr>
-            <th>rel</th>
-            <th>Method</th>
-            <th>Type</th>
-            <th>href</th>
+            <th scope="col">rel</th>
+            <th scope="col">Method</th>
+            <th scope="col">Type</th>
+            <th scope="col">href</th>
           </tr>
         </thead>
-        <tbody>
-          {links.map((l, i) => (
-            <tr
-              key={i}
-              className="clickable"
-              data-rel={l.rel}
-              data-type={l.type ?? ""}
-              title={l.method === "GET" ? "Open (Ctrl+click: in a new tab)" : `Prepare this ${l.method} in a new tab`}
-              onClick={(e) => onOpen({ method: l.method, href: l.href, type: l.type }, e.ctrlKey || e.metaKey)}
-            >
-              <td className="mono">
-                {l.rel}
-                {l.name && <span className="muted"> · {l.name}</span>}
-              </td>
-              <td>
-                <span className={`method method-${l.method.toLowerCase()}`}>{l.method}</span>
-              </td>
-              <td className="mono small">{l.type ?? ""}</td>
-              <td className="mono small href">{l.href}</td>
+        {groups.map((g) => (
+          <tbody key={g.owner?.href ?? "page"} data-owner={g.owner?.element ?? "page"} data-owner-name={g.owner?.name ?? ""}>
+            <tr className="group-row">
+              <th scope="rowgroup" colSpan={4} data-testid="links-group">
+                {g.owner ? (
+                  <>
+                    {g.owner.element} <strong>{g.owner.name ?? ""}</strong>{" "}
+                    <span className="muted mono small">{g.owner.type ?? ""}</span>
+                  </>
+                ) : (
+                  <>This page</>
+                )}{" "}
+                <span className="muted small">({g.links.length})</span>
+              </th>
             </tr>
-          ))}
-        </tbody>
+            {g.links.map((l, i) => (
+              <tr
+                key={i}
+                data-rel={l.rel}
+                data-type={l.type ?? ""}
+                {...row(
+                  { method: l.method, href: l.href, type: l.type, rel: l.rel, name: l.name ?? l.owner?.name ?? null },
+                  openTitle(l.method),
+                )}
+              >
+                <td className="mono">
+                  {l.rel}
+                  {l.name && <span className="muted"> · {l.name}</span>}
+                </td>
+                <td>
+                  <span className={`method method-${l.method.toLowerCase()}`}>{l.method}</span>
+                </td>
+                <td className="mono small type">{l.type ?? ""}</td>
+                <td className="mono small href" title={l.href}>
+                  {l.href}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        ))}
       </table>
       {references.length > 0 && (
-        <table className="links-table" data-testid="references-table">
-          <caption>References ({references.length})</caption>
+        <table className="links-table" data-testid="references-table" role="grid" aria-label="References">
+          <caption>References ({count(references.length, referencesTotal)})</caption>
           <thead>
             <tr>
-              <th>Element</th>
-              <th>Name</th>
-              <th>Type</th>
-              <th>href</th>
+              <th scope="col">Element</th>
+              <th scope="col">Name</th>
+              <th scope="col">Type</th>
+              <th scope="col">href</th>
             </tr>
           </thead>
           <tbody>
             {references.map((r, i) => (
               <tr
                 key={i}
-                className="clickable"
                 data-element={r.element}
                 data-name={r.name ?? ""}
-                title="Open (Ctrl+click: in a new tab)"
-                onClick={(e) => onOpen({ method: "GET", href: r.href, type: r.type }, e.ctrlKey || e.metaKey)}
+                {...row(
+                  { method: "GET", href: r.href, type: r.type, rel: r.element, name: r.name },
+                  openTitle("GET"),
+                )}
               >
                 <td className="mono">{r.element}</td>
                 <td>{r.name ?? ""}</td>
-                <td className="mono small">{r.type ?? ""}</td>
-                <td className="mono small href">{r.href}</td>
+                <td className="mono small type">{r.type ?? ""}</td>
+                <td className="mono small href" title={r.href}>
+                  {r.href}
+                </td>
               </tr>
             ))}
           </tbody>

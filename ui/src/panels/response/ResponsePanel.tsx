@@ -8,15 +8,15 @@ import { Spinner } from "../../components/Spinner";
 import { LinksTable } from "./LinksTable";
 import { ExchangeSteps } from "../session/ExchangeView";
 import { formatMs, formatSize } from "../../components/format";
-import { useActions } from "../../state/app";
+import { useActions, useApp, type FollowTarget, type ResponseTabName } from "../../state/app";
 
-type View = "body" | "headers" | "links" | "wire" | "error";
+type View = ResponseTabName | "error";
 
 interface Props {
   sent: SentResponse;
   /** Bodies above this many bytes are rendered only when the user asks (the Links panel works at once). */
   largeBodyBytes: number;
-  onOpen: (target: { method: string; href: string; type: string | null }, newTab: boolean) => void;
+  onOpen: (target: FollowTarget, newTab: boolean) => void;
   /** Asks where, then saves this response's links; null when the user cancelled. */
   onSaveLinks: () => Promise<SavedLinks | null>;
 }
@@ -35,7 +35,13 @@ export function ResponsePanel({ sent, largeBodyBytes, onOpen, onSaveLinks }: Pro
   const actions = useActions();
   const [savedNote, setSavedNote] = useState<string | null>(null);
   const v = sent.view;
-  const [view, setView] = useState<View>(v.error ? "error" : "body");
+  // The view the user last picked stays for the next answer (a followed link keeps Links open).
+  const picked = useApp((s) => s.responseTab);
+  const [view, setShown] = useState<View>(v.error ? "error" : picked);
+  const setView = (next: View) => {
+    setShown(next);
+    if (next !== "error") actions.pickResponseTab(next);
+  };
   const [formatted, setFormatted] = useState(true);
   const [body, setBody] = useState<string | null>(null);
   const [progress, setProgress] = useState<{ loaded: number; total: number } | null>(null);
@@ -47,7 +53,7 @@ export function ResponsePanel({ sent, largeBodyBytes, onOpen, onSaveLinks }: Pro
   const [shownFor, setShownFor] = useState(sent.id);
   if (shownFor !== sent.id) {
     setShownFor(sent.id);
-    setView(v.error ? "error" : "body");
+    setShown(v.error ? "error" : picked);
     setAllowLarge(false);
     setSavedNote(null);
     setLoadError(null);
@@ -117,7 +123,10 @@ export function ResponsePanel({ sent, largeBodyBytes, onOpen, onSaveLinks }: Pro
       <div role="tablist" aria-label="Response views" className="tabs">
         {tab("body", "Body")}
         {tab("headers", `Headers (${v.headers.length})`)}
-        {tab("links", `Links (${linkCount})`)}
+        {tab(
+          "links",
+          v.references_total > 0 ? `Links (${v.links_total} + ${v.references_total} refs)` : `Links (${v.links_total})`,
+        )}
         {tab("wire", `Wire (${sent.wire.length})`)}
         {v.error && tab("error", "Error")}
       </div>
@@ -236,7 +245,13 @@ export function ResponsePanel({ sent, largeBodyBytes, onOpen, onSaveLinks }: Pro
               .
             </p>
           )}
-          <LinksTable links={v.links} references={v.references} onOpen={onOpen} />
+          <LinksTable
+            links={v.links}
+            references={v.references}
+            linksTotal={v.links_total}
+            referencesTotal={v.references_total}
+            onOpen={onOpen}
+          />
         </>
       )}
       {view === "wire" && (
