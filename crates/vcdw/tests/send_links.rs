@@ -66,6 +66,9 @@ fn send_prints_status_headers_body_links_and_references() {
     assert_eq!(refs.len(), 1);
     assert_eq!(refs[0]["element"], "Org");
     assert_eq!(refs[0]["name"], "acme");
+    // The totals stand beside the lists (they differ only past vcd_core::MAX_PAGE_LINKS).
+    assert_eq!(v["references_total"], 1);
+    assert_eq!(v["links_total"], v["links"].as_array().unwrap().len());
 
     // Follow that reference: the Org's links come with their methods.
     let org = refs[0]["href"].as_str().unwrap().to_string();

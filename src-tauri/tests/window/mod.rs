@@ -202,6 +202,9 @@ impl AppWindow {
             .env("GDK_DEBUG", "no-portals")
             .env("XDG_CONFIG_HOME", home.join("config"))
             .env("XDG_CACHE_HOME", home.join("cache"))
+            // WebKit keeps localStorage (layout, zoom) under XDG_DATA_HOME: one per test, so
+            // one test's zoom or divider never reaches the next.
+            .env("XDG_DATA_HOME", home.join("data"))
             .env_remove("VCDW_CONFIG_DIR")
             .envs(env.iter().copied())
             .stdout(Stdio::null())

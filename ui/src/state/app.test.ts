@@ -92,8 +92,10 @@ describe("the layout", () => {
       sidebarCollapsed: false,
       orientation: "stacked",
       split: 0.85,
+      splitNoBody: null,
       zoom: 2,
     });
+    expect(sanitize({ splitNoBody: 0.01 }).splitNoBody).toBe(0.15);
     expect(stepZoom(1, 1)).toBe(1.1);
     expect(stepZoom(1, -1)).toBe(0.9);
     expect(stepZoom(2, 1)).toBe(2);

@@ -7,8 +7,10 @@ export interface Layout {
   sidebarWidth: number;
   sidebarCollapsed: boolean;
   orientation: Orientation;
-  /** The composer's share of the request view, 0.15–0.85. */
+  /** The composer's share of the request view, 0.15–0.85, for a request with a body (and beside). */
   split: number;
+  /** The same for a request without a body, stacked; null: the composer takes just its height. */
+  splitNoBody: number | null;
   zoom: number;
 }
 
@@ -17,6 +19,7 @@ export const DEFAULT_LAYOUT: Layout = {
   sidebarCollapsed: false,
   orientation: "stacked",
   split: 0.42,
+  splitNoBody: null,
   zoom: 1,
 };
 
@@ -35,6 +38,7 @@ export function sanitize(raw: Partial<Layout>): Layout {
     sidebarCollapsed: raw.sidebarCollapsed === true,
     orientation: raw.orientation === "side" ? "side" : "stacked",
     split: clamp(num(raw.split, DEFAULT_LAYOUT.split), 0.15, 0.85),
+    splitNoBody: typeof raw.splitNoBody === "number" ? clamp(num(raw.splitNoBody, 0.25), 0.15, 0.85) : null,
     zoom: clamp(num(raw.zoom, 1), ZOOM_STEPS[0] ?? 0.67, ZOOM_STEPS[ZOOM_STEPS.length - 1] ?? 2),
   };
 }

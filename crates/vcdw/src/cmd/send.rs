@@ -29,7 +29,8 @@ pub struct SendArgs {
     /// The body's media type, e.g. application/vnd.vmware.vcloud.deployVAppParams+xml.
     #[arg(long, value_name = "TYPE")]
     content_type: Option<String>,
-    /// Print {"status", "elapsed_ms", "headers", "body", "links", "references", "error"}.
+    /// Print {"status", "elapsed_ms", "headers", "body", "links", "references", "links_total",
+    /// "references_total", "error"}.
     #[arg(long)]
     json: bool,
 }
@@ -98,6 +99,9 @@ pub async fn run(args: SendArgs) -> Result<(), String> {
             "headers": headers,
             "links": view.links,
             "references": view.references,
+            // The page may hold more than the lists keep (vcd_core::MAX_PAGE_LINKS each).
+            "links_total": view.links_total,
+            "references_total": view.references_total,
             "error": view.error,
             "parse_error": view.parse_error,
             "redirect": view.redirect,

@@ -74,7 +74,9 @@ export function Composer({
           onChange={(e) => onChange({ ...draft, method: e.target.value })}
         >
           {METHODS.map((m) => (
-            <option key={m}>{m}</option>
+            <option key={m} value={m}>
+              {m}
+            </option>
           ))}
         </select>
         <input
@@ -145,7 +147,13 @@ export function Composer({
         >
           Auth: {auth.kind === "inherit" ? "session" : auth.kind.replace("_", " ")}
         </button>
-        <button role="tab" aria-selected={part === "body"} className={part === "body" ? "tab selected" : "tab"} onClick={() => setPart("body")}>
+        <button
+          role="tab"
+          aria-selected={part === "body"}
+          className={part === "body" ? "tab selected" : "tab"}
+          onClick={() => setPart("body")}
+          data-testid="composer-tab-body"
+        >
           Body{draft.body ? " •" : ""}
         </button>
         </div>

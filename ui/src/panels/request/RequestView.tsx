@@ -20,7 +20,8 @@ export function RequestView({ profile, tab }: { profile: ConnectionProfile; tab:
   const inFlight = useApp((s) => s.inFlight[tab.id]);
   const largeBodyMb = useApp((s) => s.settings.large_body_mb);
   const orientation = useApp((s) => s.layout.orientation);
-  const split = useApp((s) => s.layout.split);
+  const bodySplit = useApp((s) => s.layout.split);
+  const noBodySplit = useApp((s) => s.layout.splitNoBody);
   const area = useRef<HTMLDivElement>(null);
   const [variables, setVariables] = useState<VariableUse[]>([]);
   const draft = page?.draft ?? null;
@@ -52,9 +53,18 @@ export function RequestView({ profile, tab }: { profile: ConnectionProfile; tab:
 
   if (!page) return null;
   const side = orientation === "side";
+  // A GET has no body to edit: stacked, its composer takes just its height until the divider moves.
+  const withBody = !!page.draft.body || ["POST", "PUT", "PATCH"].includes(page.draft.method.toUpperCase());
+  const fitted = !side && !withBody;
+  const split = fitted ? noBodySplit : bodySplit;
+  const measured = () => {
+    const box = area.current?.getBoundingClientRect();
+    const composer = area.current?.querySelector(".composer-pane")?.getBoundingClientRect();
+    return box && composer && box.height > 0 ? composer.height / box.height : 0.25;
+  };
   const fraction = (client: number) => {
     const box = area.current?.getBoundingClientRect();
-    if (!box) return split;
+    if (!box) return split ?? measured();
     return side ? (client - box.left) / box.width : (client - box.top) / box.height;
   };
 
@@ -63,7 +73,8 @@ export function RequestView({ profile, tab }: { profile: ConnectionProfile; tab:
       <section
         className="pane composer-pane"
         aria-label="Request"
-        style={{ flexBasis: `${split * 100}%` }}
+        style={{ flexBasis: split === null ? "auto" : `${split * 100}%` }}
+        data-fitted={split === null}
       >
         <div className="pane-toolbar">
           <button onClick={() => actions.move(profile.id, tab.id, -1)} disabled={tab.at === 0} title="Back (Alt+←)" aria-label="Back" data-testid="back">
@@ -118,12 +129,12 @@ export function RequestView({ profile, tab }: { profile: ConnectionProfile; tab:
       <Splitter
         orientation={side ? "vertical" : "horizontal"}
         label="Request and response sizes"
-        value={split}
+        value={split ?? Math.round(measured() * 100) / 100}
         min={0.15}
         max={0.85}
         step={0.05}
         fromPointer={fraction}
-        onChange={(v) => actions.setLayout({ split: v })}
+        onChange={(v) => actions.setLayout(fitted ? { splitNoBody: v } : { split: v })}
         testId="split"
       />
       <section className="pane response-pane" aria-label="Response area" data-testid="response-pane">
