@@ -198,7 +198,10 @@ async fn drive_entity_links(client: &Client) -> Result<(), String> {
         !t.is_empty()
     })
     .await?;
-    if !(body.contains("<Vm ") && body.contains("name=\"web-frontend-vm1\"") && !body.contains("<VApp ")) {
+    if !(body.contains("<Vm ")
+        && body.contains("name=\"web-frontend-vm1\"")
+        && !body.contains("<VApp "))
+    {
         return Err(format!(
             "the PUT starts from {:?}",
             body.chars().take(200).collect::<String>()
@@ -231,11 +234,7 @@ async fn drive_links_keyboard(client: &Client) -> Result<(), String> {
     .await?;
     // Down to the org list link, and Enter follows it in place.
     for _ in 0..20 {
-        let on = js(
-            client,
-            "return document.activeElement?.dataset.type ?? ''",
-        )
-        .await?;
+        let on = js(client, "return document.activeElement?.dataset.type ?? ''").await?;
         if on.as_str().unwrap_or("").ends_with("orgList+xml") {
             break;
         }
@@ -264,7 +263,10 @@ async fn drive_links_keyboard(client: &Client) -> Result<(), String> {
     press(client, &format!("{CTRL}{ENTER}")).await?;
     until_js(
         client,
-        &format!("return document.querySelectorAll('[data-testid=request-tab]').length === {}", tabs + 1),
+        &format!(
+            "return document.querySelectorAll('[data-testid=request-tab]').length === {}",
+            tabs + 1
+        ),
     )
     .await?;
     Ok(())
@@ -295,6 +297,8 @@ return {
   barOneLine: new Set(tops).size === 1 && bar.scrollHeight <= bar.clientHeight + 1,
   hrefOneLine: hrefLines < 1.9,
   pageScrolls: document.documentElement.scrollHeight > innerHeight + 1 || document.documentElement.scrollWidth > innerWidth + 1,
+  inView: send.getBoundingClientRect().right <= innerWidth + 1 && bar.getBoundingClientRect().bottom <= innerHeight + 1
+    && bar.getBoundingClientRect().right <= innerWidth + 1,
 };
 "#;
 
@@ -326,12 +330,14 @@ async fn drive_zoom(client: &Client, display: &str) -> Result<(), String> {
             && got["sendWhole"] == true
             && got["barOneLine"] == true
             && got["hrefOneLine"] == true
-            && got["pageScrolls"] == false;
+            && got["pageScrolls"] == false
+            && got["inView"] == true;
         if !ok {
             return Err(format!("at {percent} %: {got}"));
         }
         if percent == 150 {
-            let shot = std::path::PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("e2e-zoom-150.png");
+            let shot =
+                std::path::PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("e2e-zoom-150.png");
             let _ = std::process::Command::new("import")
                 .args(["-display", display, "-window", "root"])
                 .arg(&shot)
@@ -366,12 +372,19 @@ async fn drive_small_things(client: &Client) -> Result<(), String> {
         return Err("the previous answer is not marked stale".into());
     }
     // A POST with a body and no Content-Type is refused before sending, saying what to add.
-    fill(client, "[data-testid=request-url]", "/api/vApp/vapp-x/action/deploy").await?;
+    fill(
+        client,
+        "[data-testid=request-url]",
+        "/api/vApp/vapp-x/action/deploy",
+    )
+    .await?;
     click(client, "[data-testid=request-method] option[value=POST]").await?;
     click(client, "[data-testid=composer-tab-body]").await?;
     click(client, "[data-testid=composer] .cm-content").await?;
     client
-        .find(fantoccini::Locator::Css("[data-testid=composer] .cm-content"))
+        .find(fantoccini::Locator::Css(
+            "[data-testid=composer] .cm-content",
+        ))
         .await
         .map_err(|e| e.to_string())?
         .send_keys("<DeployVAppParams/>")
@@ -383,7 +396,9 @@ async fn drive_small_things(client: &Client) -> Result<(), String> {
     )
     .await?;
     if placeholder.as_str().unwrap_or("").contains("application/") {
-        return Err(format!("the empty Content-Type looks like a value: {placeholder}"));
+        return Err(format!(
+            "the empty Content-Type looks like a value: {placeholder}"
+        ));
     }
     click(client, "[data-testid=send-request]").await?;
     text_until(client, "[data-testid=error-banner]", |t| {

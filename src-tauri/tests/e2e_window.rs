@@ -573,7 +573,7 @@ async fn drive_layout(client: &Client, display: &str) -> Result<(), String> {
          return c.height / a.height",
     )
     .await?;
-    if share.as_f64().is_none_or(|s| s > 0.3) {
+    if share.as_f64().is_none_or(|s| s > 0.38) {
         return Err(format!("a GET's composer takes {share} of the height"));
     }
     // ...until the divider moves (by keyboard here), and that split is remembered for GETs.

@@ -6,7 +6,7 @@ use crate::error::CoreError;
 use crate::http::{join_path, rebase, request_url, same_origin};
 use crate::http::{Exchange, Response};
 use crate::links::LinkMap;
-use crate::links::{extract_links, parse_link_header, PageLinks};
+use crate::links::{extract_links, parse_link_header, Link, PageLinks};
 use reqwest::header::{HeaderMap, HeaderValue, ACCEPT};
 use reqwest::Method;
 use serde::Serialize;
@@ -67,14 +67,43 @@ pub fn page_links(response: &Response) -> Result<PageLinks, CoreError> {
     } else {
         PageLinks::default()
     };
-    for value in response.headers.get_all("link") {
-        if let Ok(text) = value.to_str() {
-            for link in parse_link_header(text) {
-                page.push_link(link);
-            }
-        }
+    for link in header_links(response) {
+        page.push_link(link);
     }
     Ok(page)
+}
+
+/// Adds every link of a response to `map`: an XML page is read again as a stream, so the map gets
+/// all its links however many (`page`, from [`page_links`], keeps only the first
+/// [`crate::links::MAX_PAGE_LINKS`]); `Link` headers come from `page`.
+pub fn map_page(
+    map: &mut LinkMap,
+    response: &Response,
+    page: &PageLinks,
+) -> Result<usize, CoreError> {
+    let capped =
+        page.links.len() < page.links_total || page.references.len() < page.references_total;
+    if !(capped && looks_like_xml(response)) {
+        return map.add_page(&response.url, page);
+    }
+    let mut new = map.add_body(&response.url, response.body.reader())?;
+    let headers = PageLinks {
+        links: header_links(response),
+        ..PageLinks::default()
+    };
+    new += map.add_page(&response.url, &headers)?;
+    Ok(new)
+}
+
+/// The links of a response's `Link` headers (CloudAPI paging).
+fn header_links(response: &Response) -> Vec<Link> {
+    response
+        .headers
+        .get_all("link")
+        .iter()
+        .filter_map(|value| value.to_str().ok())
+        .flat_map(parse_link_header)
+        .collect()
 }
 
 fn looks_like_xml(response: &Response) -> bool {
@@ -169,7 +198,9 @@ pub async fn discover(
                 continue;
             }
         };
-        out.map.add_page(url.as_str(), &page);
+        if let Err(e) = map_page(&mut out.map, &response, &page) {
+            out.failed.push((url.to_string(), e.to_string()));
+        }
         if depth < limits.depth {
             let links = page
                 .links

@@ -26,6 +26,7 @@ fn draft(method: &str, url: &str) -> RequestDraft {
         body: None,
         timeout_secs: Some(20),
         body_file: None,
+        advertised: None,
     }
 }
 

@@ -264,7 +264,9 @@ async fn discover_maps_the_world_breadth_first_within_its_limits() {
     )
     .await
     .unwrap();
-    let hrefs: Vec<&str> = deep.map.rows().iter().map(|r| r.href.as_str()).collect();
+    let mut deep = deep;
+    let rows = deep.map.rows().unwrap();
+    let hrefs: Vec<&str> = rows.iter().map(|r| r.href.as_str()).collect();
     for wanted in [
         "/api/vApp/vm-",
         "/api/vAppTemplate/vappTemplate-",
@@ -276,14 +278,12 @@ async fn discover_maps_the_world_breadth_first_within_its_limits() {
         );
     }
     // Every VM page was read, each row once.
-    let vm_pages = deep
-        .map
-        .rows()
+    let vm_pages = rows
         .iter()
         .filter(|r| r.page.contains("/api/vApp/vm-"))
         .count();
     assert!(vm_pages > 0);
-    let mut unique = deep.map.rows().to_vec();
+    let mut unique = rows.clone();
     unique.dedup();
     assert_eq!(unique.len(), deep.map.len());
 

@@ -416,3 +416,68 @@ async fn a_404_on_a_link_the_server_advertised_says_so_instead_of_blaming_the_us
     );
     sim.stop().await;
 }
+
+#[tokio::test]
+async fn save_links_and_save_all_links_keep_every_reference_of_a_page_past_the_viewers_cap() {
+    let sim = vcd_sim::start(SimOptions {
+        scale: 120_000,
+        ..SimOptions::default().with_tls(true)
+    })
+    .await
+    .unwrap();
+    let wb = workbench();
+    let p = profile(&sim);
+    wb.login_with(&p, Secret::new(Scenario::demo_credentials().password))
+        .await
+        .unwrap();
+    // The Org names its VDC; the VDC page lists 120,000 vApps.
+    let org = wb
+        .send(&p.id, 1, draft("GET", "/api/org"), RequestAuth::Inherit)
+        .await
+        .unwrap();
+    let org_href = org.view.references[0].href.clone();
+    let org = wb
+        .send(&p.id, 2, draft("GET", &org_href), RequestAuth::Inherit)
+        .await
+        .unwrap();
+    let vdc_href = org
+        .view
+        .links
+        .iter()
+        .find(|l| l.media_type.as_deref() == Some("application/vnd.vmware.vcloud.vdc+xml"))
+        .unwrap()
+        .href
+        .clone();
+    let vdc = wb
+        .send(&p.id, 3, draft("GET", &vdc_href), RequestAuth::Inherit)
+        .await
+        .unwrap();
+    let total = vdc.view.references_total;
+    assert!(total > vcd_core::MAX_PAGE_LINKS, "{total}");
+    assert!(
+        vdc.view.references.len() < total,
+        "the viewer's list is capped"
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let one = dir.path().join("vdc.csv");
+    let saved = wb
+        .save_links(&p.id, Some(vdc.id), one.display().to_string())
+        .await
+        .unwrap();
+    let rows = |path: &std::path::Path| std::fs::read_to_string(path).unwrap().lines().count() - 1;
+    assert_eq!(saved.count, rows(&one));
+    assert!(
+        saved.count >= total + vdc.view.links_total - 10,
+        "{saved:?}"
+    );
+    // Save all links: the run's map has them all too, beside the other pages'.
+    let all = dir.path().join("all.json");
+    let saved_all = wb
+        .save_links(&p.id, None, all.display().to_string())
+        .await
+        .unwrap();
+    assert!(saved_all.count > saved.count, "{saved_all:?}");
+    let doc: serde_json::Value = serde_json::from_slice(&std::fs::read(&all).unwrap()).unwrap();
+    assert_eq!(doc["links"].as_array().unwrap().len(), saved_all.count);
+    sim.stop().await;
+}

@@ -328,7 +328,7 @@ impl Write for Collector {
     }
 }
 
-fn open_spool_file() -> std::io::Result<File> {
+pub fn open_spool_file() -> std::io::Result<File> {
     let dir = spool_dir();
     std::fs::create_dir_all(&dir)?;
     // Unnamed (O_TMPFILE, or unlinked at once): the open handle keeps the data until the body is

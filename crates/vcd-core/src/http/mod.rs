@@ -12,7 +12,9 @@ pub use address::{
     check_no_secrets, join_path, normalize_base_url, origin, rebase, request_url, same_origin,
 };
 pub use body::BodySink;
-pub use body::{clean_spool_leftovers, Body, BodyLimits, DEFAULT_MAX_BODY};
+pub use body::{
+    clean_spool_leftovers, open_spool_file, spool_dir, Body, BodyLimits, DEFAULT_MAX_BODY,
+};
 pub use client::{timeout_from_secs, HttpClient, HttpOptions, Response};
 pub use exchange::header_lines;
 pub use exchange::{Exchange, ExchangePurpose, ExchangeStep, HeaderLine, HeaderSide};

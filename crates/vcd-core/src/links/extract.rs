@@ -140,15 +140,30 @@ pub struct NotXml {
     pub reason: String,
 }
 
-/// Every Link and reference of an XML body, in document order. The root element's own `href` (the
-/// page itself) is not a reference. Reads `body` once, streaming.
+/// Every Link and reference of an XML body, in document order, the first [`MAX_PAGE_LINKS`] of
+/// each kept (and all counted). The root element's own `href` (the page itself) is not a
+/// reference. Reads `body` once, streaming.
 pub fn extract_links<R: BufRead>(body: R) -> Result<PageLinks, NotXml> {
+    let mut page = PageLinks::default();
+    page.name = for_each_link(body, |found| match found {
+        Found::Link(l) => page.push_link(l),
+        Found::Reference(r) => page.push_reference(r),
+    })?;
+    Ok(page)
+}
+
+/// Calls `each` with every Link (with its [`LinkOwner`]) and reference of an XML body, in document
+/// order, however many; returns the root element's `name`. Reads `body` once, streaming.
+pub fn for_each_link<R: BufRead>(
+    body: R,
+    mut each: impl FnMut(Found),
+) -> Result<Option<String>, NotXml> {
     let mut reader = Reader::from_reader(body);
     let mut buf = Vec::new();
-    let mut page = PageLinks::default();
+    let mut root_name = None;
     let mut seen_root = false;
     let mut guard = DepthGuard::default();
-    // The href-carrying elements open around the reader, with the depth each opened at.
+    // The entities open around the reader, with the depth each opened at.
     let mut owners: Vec<(usize, LinkOwner)> = Vec::new();
     let mut depth = 0usize;
     loop {
@@ -167,12 +182,12 @@ pub fn extract_links<R: BufRead>(body: R) -> Result<PageLinks, NotXml> {
                 let open = matches!(event, Event::Start(_));
                 if !seen_root {
                     seen_root = true;
-                    page.name = attr(e, b"name", reader.decoder());
+                    root_name = attr(e, b"name", reader.decoder());
                 } else {
                     match from_element(e, reader.decoder()) {
                         Some(Found::Link(mut l)) => {
                             l.owner = owners.last().map(|(_, o)| o.clone());
-                            page.push_link(l);
+                            each(Found::Link(l));
                         }
                         Some(Found::Reference(r)) => {
                             if open && attr(e, b"id", reader.decoder()).is_some() {
@@ -186,7 +201,7 @@ pub fn extract_links<R: BufRead>(body: R) -> Result<PageLinks, NotXml> {
                                     },
                                 ));
                             }
-                            page.push_reference(r);
+                            each(Found::Reference(r));
                         }
                         None => {}
                     }
@@ -201,7 +216,7 @@ pub fn extract_links<R: BufRead>(body: R) -> Result<PageLinks, NotXml> {
                     owners.pop();
                 }
             }
-            Event::Eof => return Ok(page),
+            Event::Eof => return Ok(root_name),
             _ => {}
         }
         buf.clear();

@@ -1,7 +1,7 @@
 //! Each profile's map of the links seen in this run, saving it (or one response's links), and
 //! discovering the API by walking its links, cancellable per profile.
 
-use crate::discover::{discover, DiscoverLimits, DiscoverProgress};
+use crate::discover::{discover, map_page, DiscoverLimits, DiscoverProgress};
 use crate::error::CoreError;
 use crate::links::{save_link_map, ExportFormat, LinkMap};
 use crate::workbench::{blocking, lock, Workbench};
@@ -46,21 +46,30 @@ impl Workbench {
         response_id: Option<u32>,
         path: String,
     ) -> Result<SavedLinks, CoreError> {
-        let rows = match response_id {
-            Some(id) => {
-                let held = self.held(id)?;
-                let mut map = LinkMap::default();
-                map.add_page(&held.response.url, &held.page);
-                map.rows().to_vec()
-            }
-            None => lock(&self.maps)
-                .get(profile_id)
-                .map(|m| m.rows().to_vec())
-                .unwrap_or_default(),
-        };
         let target = std::path::PathBuf::from(&path);
-        let count = rows.len();
-        let format = blocking(move || save_link_map(&rows, &target)).await?;
+        let (count, format) = match response_id {
+            Some(id) => {
+                // Every link of the page, read again from its body: the list the viewer got may
+                // be capped, the file is not.
+                let held = self.held(id)?;
+                blocking(move || {
+                    let mut map = LinkMap::default();
+                    map_page(&mut map, &held.response, &held.page)?;
+                    Ok((map.len(), save_link_map(&mut map, &target)?))
+                })
+                .await?
+            }
+            None => {
+                let maps = self.maps.clone();
+                let profile_id = profile_id.to_string();
+                blocking(move || {
+                    let mut maps = lock(&maps);
+                    let map = maps.entry(profile_id).or_default();
+                    Ok((map.len(), save_link_map(map, &target)?))
+                })
+                .await?
+            }
+        };
         Ok(SavedLinks {
             count,
             format,
@@ -88,11 +97,14 @@ impl Workbench {
         let found = discover(&live.manager, from, limits, &cancel, progress).await;
         lock(&self.discoveries).remove(profile_id);
         let found = found?;
+        let mut found_map = found.map;
         let mut maps = lock(&self.maps);
         let map = maps.entry(profile_id.to_string()).or_default();
-        for row in found.map.rows() {
-            map.add_row(row.clone());
-        }
+        found_map.for_each_row(|row| {
+            map.add_row(row.clone())
+                .map(|_| ())
+                .map_err(std::io::Error::other)
+        })?;
         Ok(DiscoverSummary {
             pages: found.pages,
             links: map.len(),

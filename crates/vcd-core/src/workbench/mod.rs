@@ -38,7 +38,7 @@ pub struct Workbench {
     sessions: Mutex<HashMap<String, Arc<LiveSession>>>,
     held: Mutex<HeldResponses>,
     /// Per profile, every link seen in this run's responses and discoveries.
-    maps: Mutex<HashMap<String, LinkMap>>,
+    maps: Arc<Mutex<HashMap<String, LinkMap>>>,
     discoveries: Mutex<HashMap<String, Arc<AtomicBool>>>,
     in_flight: Mutex<HashMap<u32, AbortHandle>>,
     /// How many links and references a sent response's view lists (all stay kept for saving).
@@ -78,7 +78,7 @@ impl Workbench {
             demo: DemoSimulator::default(),
             sessions: Mutex::default(),
             held: Mutex::default(),
-            maps: Mutex::default(),
+            maps: Arc::default(),
             discoveries: Mutex::default(),
             in_flight: Mutex::default(),
             listed_links: LISTED_LINKS,

@@ -4,7 +4,7 @@
 //! draft: the app's Send button and `vcdw send` both come here.
 
 use crate::auth::{AuthKind, RequestAuth};
-use crate::discover::page_links;
+use crate::discover::{map_page, page_links};
 use crate::error::CoreError;
 use crate::http::{ExchangeStep, Response};
 use crate::request::{RequestDraft, VariableUse};
@@ -73,19 +73,23 @@ impl Workbench {
         };
         let response = sent.response;
         // Reading the links of a large body takes a moment: off the async workers.
+        // The profile's map gets every link, however many: a capped page is read again, as a
+        // stream, into it (Save all links).
+        let maps = self.maps.clone();
+        let profile = profile_id.to_string();
         let (response, page) = blocking(move || {
             let page = page_links(&response);
+            if let Ok(p) = &page {
+                let mut maps = lock(&maps);
+                if let Err(e) = map_page(maps.entry(profile).or_default(), &response, p) {
+                    tracing::warn!("the links of {} were not all kept: {e}", response.url);
+                }
+            }
             Ok((response, page))
         })
         .await?;
         let view = ResponseView::with_page(&response, &page, auth, advertised.as_ref())
             .capped(self.listed_links);
-        if let Ok(p) = &page {
-            lock(&self.maps)
-                .entry(profile_id.to_string())
-                .or_default()
-                .add_page(&response.url, p);
-        }
         let id = lock(&self.held).hold(response, page.unwrap_or_default());
         Ok(SentResponse {
             id,

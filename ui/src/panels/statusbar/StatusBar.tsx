@@ -33,7 +33,7 @@ export function StatusBar({ status, badge, fetchedAt }: { status: AppStatus | nu
       {badge ? <Badge badge={badge} since={fetchedAt} /> : <span>Not logged in</span>}
       <span className="sep">·</span>
       {sim ? (
-        <span title={`Simulator running at ${sim.url} (VCD ${sim.release}, API ${sim.max_api})`}>
+        <span className="sim-part" title={`Simulator running at ${sim.url} (VCD ${sim.release}, API ${sim.max_api})`}>
           Simulator running at <span className="mono">{sim.url}</span> (VCD {sim.release}, API {sim.max_api})
         </span>
       ) : (
