@@ -10,6 +10,7 @@ accessibility and WebKit's compositing on). Run by scripts/bench/window-memory, 
 import json
 import os
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -169,6 +170,9 @@ def measure(binary, drive, desktop=False):
         env=env,
         stdout=log,
         stderr=log,
+        # Its own process group: ending it ends tauri-driver and WebKitWebDriver inside the bus too
+        # (a leftover process that maps WebKit's libraries would lower every later PSS reading).
+        start_new_session=True,
     )
     web = WebDriver(port)
     try:
@@ -185,8 +189,26 @@ def measure(binary, drive, desktop=False):
         return result
     finally:
         web.stop()
-        driver.terminate()
+        # tauri-driver first (inside dbus-run-session, which then takes its bus down), then the
+        # rest of the group, then whatever the bus started that names this run's folder (the
+        # accessibility bus): a leftover process mapping the same libraries would lower every
+        # later PSS reading.
+        children = subprocess.run(["pgrep", "-P", str(driver.pid)], capture_output=True, text=True).stdout.split()
+        for pid in children if desktop else [str(driver.pid)]:
+            try:
+                os.kill(int(pid), signal.SIGTERM)
+            except ProcessLookupError:
+                pass
+        try:
+            driver.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            pass
+        try:
+            os.killpg(driver.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
         driver.wait()
+        subprocess.run(["pkill", "-f", home], check=False)
         xvfb.terminate()
         xvfb.wait()
         shutil.rmtree(home, ignore_errors=True)

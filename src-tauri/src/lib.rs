@@ -6,6 +6,7 @@ mod command_list;
 mod commands;
 mod ipc;
 mod state;
+mod webview;
 
 pub use ipc::write_ui_types;
 
@@ -19,6 +20,10 @@ pub fn run() {
     let result = tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
         .manage(state::Shell::new())
+        .setup(|app| {
+            webview::tune(app);
+            Ok(())
+        })
         .invoke_handler(ipc::handler())
         .run(tauri::generate_context!());
     if let Err(e) = result {
