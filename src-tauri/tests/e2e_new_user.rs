@@ -136,11 +136,12 @@ async fn press(client: &Client, keys: &str) -> Result<(), String> {
 #[tokio::test(flavor = "multi_thread")]
 async fn a_vapps_links_are_grouped_by_whose_they_are_and_a_vms_edit_starts_from_the_vm() {
     let window = AppWindow::open("entity-links").await;
-    let result = drive_entity_links(&window.client).await;
+    let result = drive_entity_links(&window.client, &window.display).await;
     window.finish("e2e-entity-links.png", result).await;
 }
 
-async fn drive_entity_links(client: &Client) -> Result<(), String> {
+async fn drive_entity_links(client: &Client, display: &str) -> Result<(), String> {
+    resize(client, display, 1024, 700).await?;
     session_to_vdc(client).await?;
     follow(
         client,
@@ -174,6 +175,21 @@ async fn drive_entity_links(client: &Client) -> Result<(), String> {
     if (own, vm) != (1, 1) {
         return Err(format!("power:powerOn: {own} on the page, {vm} on the VM"));
     }
+    // Following kept the Links view open.
+    let selected = js(
+        client,
+        "return document.querySelector('[data-testid=response-tab-links]').getAttribute('aria-selected')",
+    )
+    .await?;
+    if selected != "true" {
+        return Err(format!("the Links view was left ({selected})"));
+    }
+    js(
+        client,
+        "document.querySelector('tbody[data-owner=Vm]').scrollIntoView(); return true",
+    )
+    .await?;
+    shot(display, "e2e-entity-links-1024x700.png");
     // The tab's count agrees with the panel's.
     let tab = text_of(client, "[data-testid=response-tab-links]").await;
     let summary = text_of(client, "[data-testid=links-summary]").await;
@@ -269,6 +285,22 @@ async fn drive_links_keyboard(client: &Client) -> Result<(), String> {
         ),
     )
     .await?;
+    // Ctrl+T opens a tab with the focus in its URL box, ready for a path.
+    press(client, &format!("{CTRL}t")).await?;
+    until_js(
+        client,
+        "return document.activeElement?.dataset.testid === 'request-url'",
+    )
+    .await?;
+    press(client, "/x").await?;
+    let typed = js(
+        client,
+        "return document.querySelector('[data-testid=request-url]').value",
+    )
+    .await?;
+    if !typed.as_str().unwrap_or("").ends_with("/x") {
+        return Err(format!("typed into the new tab's URL: {typed}"));
+    }
     Ok(())
 }
 
@@ -336,12 +368,7 @@ async fn drive_zoom(client: &Client, display: &str) -> Result<(), String> {
             return Err(format!("at {percent} %: {got}"));
         }
         if percent == 150 {
-            let shot =
-                std::path::PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("e2e-zoom-150.png");
-            let _ = std::process::Command::new("import")
-                .args(["-display", display, "-window", "root"])
-                .arg(&shot)
-                .status();
+            shot(display, "e2e-zoom-150.png");
         }
     }
     Ok(())

@@ -400,3 +400,12 @@ pub async fn resize(client: &Client, display: &str, width: u32, height: u32) -> 
     )
     .await
 }
+
+/// A screenshot of the X display (target/tmp/NAME), taken mid-test to look at later.
+pub fn shot(display: &str, name: &str) {
+    let out = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(name);
+    let _ = Command::new("import")
+        .args(["-display", display, "-window", "root"])
+        .arg(&out)
+        .status();
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Backend, RequestDraft, SentResponse } from "../api/backend";
+import type { Backend, DraftSeed, RequestDraft, SentResponse } from "../api/backend";
 import { KEPT_PAGES_WITH_RESPONSES, currentPage, tabTitle } from "./app";
 import { sanitize, stepZoom } from "./layout";
 import { sentResponse, testApp } from "./testing";
@@ -151,6 +151,27 @@ describe("the layout", () => {
     const own = { ...edit, href: "https://vcd.example.com/api/vApp/vapp-1/" };
     await a.actions.follow("p", id, own, false);
     expect(fetched).toHaveLength(2);
+  });
+});
+
+describe("following a link", () => {
+  it("tells the engine which page advertised it, so a 404 is not blamed on the user", async () => {
+    const seeds: DraftSeed[] = [];
+    const backend: Partial<Backend> = {
+      prefillRequest: (seed) => {
+        seeds.push(seed);
+        return Promise.resolve(draft(seed.url));
+      },
+      sendRequest: (_p, _r, d) => Promise.resolve(sent(d.url)),
+    };
+    const a = testApp(backend).app;
+    a.actions.selectProfile("p");
+    await a.actions.newTab("p", "https://vcd.example.com/api/vdc/1");
+    const id = tabsOf(a).activeId;
+    await a.actions.send("p", id);
+    await a.actions.follow("p", id, { method: "GET", href: "https://vcd.example.com/api/vApp/vapp-9", type: null, rel: "ResourceEntity", name: "web" }, false);
+    expect(seeds[0]?.advertised ?? null).toBeNull();
+    expect(seeds[1]?.advertised).toEqual({ page: "https://vcd.example.com/api/vdc/1", rel: "ResourceEntity" });
   });
 });
 

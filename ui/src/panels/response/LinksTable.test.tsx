@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { cleanup, fireEvent, render, screen } from "@testing-library/react";
 import type { Link } from "../../api/backend";
 import type { FollowTarget } from "../../state/app";
-import { LinksTable } from "./LinksTable";
+import { LinksTable, shortHref } from "./LinksTable";
 
 const vm = { element: "Vm", name: "web-01-vm1", type: "application/vnd.vmware.vcloud.vm+xml", href: "https://h/api/vApp/vm-1" };
 const links: Link[] = [
@@ -57,5 +57,13 @@ describe("LinksTable", () => {
       ["PUT", vm.href, false],
       ["GET", vm.href, true],
     ]);
+  });
+
+  it("shows an href without its origin, cut in the middle so the id and the action stay", () => {
+    expect(shortHref("https://h:443/api/org/1")).toBe("/api/org/1");
+    const long = shortHref("https://h/api/vApp/vm-255ae7f7-0003-4000-8000-000000000000/power/action/powerOn");
+    expect(long.startsWith("/api/vApp/vm-255ae7f7")).toBe(true);
+    expect(long.endsWith("/power/action/powerOn")).toBe(true);
+    expect(long.length).toBeLessThanOrEqual(56);
   });
 });

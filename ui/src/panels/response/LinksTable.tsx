@@ -38,6 +38,14 @@ export function groupByOwner(links: Link[]): Group[] {
   return [own, ...byHref.values()].filter((g) => g.links.length > 0);
 }
 
+/** An href as the table shows it: without the origin (every link shares it) and, when long, cut
+ * in the middle so that both the entity's id and the action at the end stay readable. The cell's
+ * tooltip has it whole. */
+export function shortHref(href: string): string {
+  const path = href.replace(/^https?:\/\/[^/]+/i, "") || href;
+  return path.length <= 56 ? path : `${path.slice(0, 22)}…${path.slice(-33)}`;
+}
+
 const count = (shown: number, total: number) =>
   shown < total ? `${shown.toLocaleString("en")} of ${total.toLocaleString("en")} shown` : total.toLocaleString("en");
 
@@ -141,7 +149,7 @@ export function LinksTable({ links, references, linksTotal, referencesTotal, onO
                 </td>
                 <td className="mono small type">{l.type ?? ""}</td>
                 <td className="mono small href" title={l.href}>
-                  {l.href}
+                  {shortHref(l.href)}
                 </td>
               </tr>
             ))}
@@ -174,7 +182,7 @@ export function LinksTable({ links, references, linksTotal, referencesTotal, onO
                 <td>{r.name ?? ""}</td>
                 <td className="mono small type">{r.type ?? ""}</td>
                 <td className="mono small href" title={r.href}>
-                  {r.href}
+                  {shortHref(r.href)}
                 </td>
               </tr>
             ))}
