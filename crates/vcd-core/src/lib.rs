@@ -57,8 +57,8 @@ pub use syntax::{check_well_formed, pretty, pretty_body, pretty_xml_into};
 
 /// Links: extracting them from a page and the map of what was found.
 pub use links::{
-    extract_links, parse_link_header, save_link_map, ExportFormat, Link, LinkMap, LinkOwner,
-    MapRow, PageLinks, Reference, MAX_PAGE_LINKS,
+    extract_links, parse_link_header, save_link_map, ExportFormat, Link, LinkMap, MapRow,
+    PageLinks, Reference, MAX_PAGE_LINKS,
 };
 
 /// Discover: walking an API's GET links from a start page.

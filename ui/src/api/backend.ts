@@ -37,7 +37,6 @@ export type { DiscoverProgress } from "./generated/DiscoverProgress";
 export type { DraftHeader } from "./generated/DraftHeader";
 export type { ResponseView } from "./generated/ResponseView";
 export type { Link } from "./generated/Link";
-export type { LinkOwner } from "./generated/LinkOwner";
 export type { AdvertisedLink } from "./generated/AdvertisedLink";
 export type { Reference } from "./generated/Reference";
 export type { ErrorView } from "./generated/ErrorView";

@@ -22,24 +22,13 @@ pub struct Link {
     pub media_type: Option<String>,
     pub href: String,
     pub name: Option<String>,
-    /// The entity whose element holds the link, when it is not the page itself: a vApp page
-    /// lists its VMs' links too, and a VM's `edit` must start from the VM, not the vApp.
+    /// The entity whose element holds the link, when it is not the page itself: the nearest
+    /// element below the root with an `href` and an `id`. VCD's entities (a vApp's `Vm`, an
+    /// embedded `Task`) carry an `id`; an entity's sections (`NetworkConnectionSection`, …) do not,
+    /// so their links stay with their entity. A vApp page lists its VMs' links too, and a VM's
+    /// `edit` must start from the VM, not the vApp.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub owner: Option<LinkOwner>,
-}
-
-/// The entity that encloses a link: the nearest element below the page's root with an `href` and
-/// an `id`. VCD's entities (a vApp's `Vm`, an embedded `Task`) carry an `id`; the sections of an
-/// entity (`NetworkConnectionSection`, …) do not, so their links stay with their entity.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
-pub struct LinkOwner {
-    /// The element's local name, e.g. `Vm`, `NetworkConnectionSection`.
-    pub element: String,
-    pub name: Option<String>,
-    #[serde(rename = "type")]
-    #[ts(rename = "type")]
-    pub media_type: Option<String>,
-    pub href: String,
+    pub owner: Option<Reference>,
 }
 
 /// An element other than `Link` that carries an `href`: how VCD lists a VDC's vApps, a vApp's VMs,
@@ -152,7 +141,7 @@ pub fn extract_links<R: BufRead>(body: R) -> Result<PageLinks, NotXml> {
     Ok(page)
 }
 
-/// Calls `each` with every Link (with its [`LinkOwner`]) and reference of an XML body, in document
+/// Calls `each` with every Link (with its owner) and reference of an XML body, in document
 /// order, however many; returns the root element's `name`. Reads `body` once, streaming.
 pub fn for_each_link<R: BufRead>(
     body: R,
@@ -164,7 +153,7 @@ pub fn for_each_link<R: BufRead>(
     let mut seen_root = false;
     let mut guard = DepthGuard::default();
     // The entities open around the reader, with the depth each opened at.
-    let mut owners: Vec<(usize, LinkOwner)> = Vec::new();
+    let mut owners: Vec<(usize, Reference)> = Vec::new();
     let mut depth = 0usize;
     loop {
         let event = reader.read_event_into(&mut buf).map_err(|e| NotXml {
@@ -191,15 +180,7 @@ pub fn for_each_link<R: BufRead>(
                         }
                         Some(Found::Reference(r)) => {
                             if open && attr(e, b"id", reader.decoder()).is_some() {
-                                owners.push((
-                                    depth,
-                                    LinkOwner {
-                                        element: r.element.clone(),
-                                        name: r.name.clone(),
-                                        media_type: r.media_type.clone(),
-                                        href: r.href.clone(),
-                                    },
-                                ));
+                                owners.push((depth, r.clone()));
                             }
                             each(Found::Reference(r));
                         }

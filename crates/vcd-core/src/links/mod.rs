@@ -5,7 +5,7 @@ mod extract;
 mod map;
 
 pub use extract::{
-    extract_links, for_each_link, from_element, parse_link_header, Found, Link, LinkOwner,
-    PageLinks, Reference, MAX_PAGE_LINKS,
+    extract_links, for_each_link, from_element, parse_link_header, Found, Link, PageLinks,
+    Reference, MAX_PAGE_LINKS,
 };
 pub use map::{save_link_map, ExportFormat, LinkMap, MapRow};

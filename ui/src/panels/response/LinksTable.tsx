@@ -2,7 +2,7 @@
 // child such as a vApp's VMs, with its name and type), and its references; the method each rel
 // implies. A keyboard grid: arrows (and Home/End) move, Enter follows, Ctrl+Enter in a new tab.
 import { useRef, type KeyboardEvent, type MouseEvent } from "react";
-import type { Link, LinkOwner, Reference } from "../../api/backend";
+import type { Link, Reference } from "../../api/backend";
 import type { FollowTarget } from "../../state/app";
 
 interface Props {
@@ -15,7 +15,7 @@ interface Props {
 }
 
 interface Group {
-  owner: LinkOwner | null;
+  owner: Reference | null;
   links: Link[];
 }
 
