@@ -291,10 +291,13 @@ mod tests {
 
     #[test]
     fn a_vapps_links_say_which_vm_carries_them() {
-        let path = concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/../../../shared/vcd-samples/vapp.xml"
-        );
+        // The real sample, where the tests find them (VCD_SAMPLES_DIR, else ../shared beside the project).
+        let dir = std::env::var_os("VCD_SAMPLES_DIR")
+            .map(std::path::PathBuf::from)
+            .unwrap_or_else(|| {
+                std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/vcd-samples")
+            });
+        let path = dir.join("vapp.xml");
         let page =
             extract_links(std::io::BufReader::new(std::fs::File::open(path).unwrap())).unwrap();
         let power_on: Vec<&Link> = page
