@@ -28,6 +28,7 @@ libfuzzer_sys::fuzz_target!(|data: &[u8]| {
         body: Some(body),
         timeout_secs: None,
         body_file: None,
+        advertised: None,
     };
     let vars = BTreeMap::from([("org".to_string(), "acme".to_string())]);
     let _ = draft.variable_uses(&vars);
