@@ -255,3 +255,34 @@ fn a_server_cannot_put_a_formula_into_the_csv_or_html_into_the_markdown() {
     assert_eq!(cells[5][6], "[click](javascript:alert(1))");
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn a_vapps_links_say_which_vm_carries_them() {
+    let page = extract_links(&sample("vapp.xml")[..]).unwrap();
+    let power_on: Vec<&Link> = page
+        .links
+        .iter()
+        .filter(|l| l.rel == "power:powerOn")
+        .collect();
+    assert_eq!(power_on.len(), 2);
+    assert_eq!(power_on[0].owner, None, "the vApp's own comes first");
+    let vm = power_on[1].owner.as_ref().expect("the VM's");
+    assert_eq!(
+        (vm.element.as_str(), vm.name.as_deref()),
+        ("Vm", Some("CentOS64-32bit"))
+    );
+    // A VM section's edit link belongs to the VM, not to the section.
+    let nic = page
+        .links
+        .iter()
+        .find(|l| l.href.ends_with("/networkConnectionSection/"))
+        .unwrap();
+    assert_eq!(nic.owner.as_ref().map(|o| o.element.as_str()), Some("Vm"));
+    // The vApp's own sections' links are the page's.
+    let lease = page
+        .links
+        .iter()
+        .find(|l| l.href.ends_with("/leaseSettingsSection/"))
+        .unwrap();
+    assert_eq!(lease.owner, None);
+}

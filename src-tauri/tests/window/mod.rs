@@ -237,16 +237,8 @@ impl AppWindow {
     /// Saves a screenshot of the X display under target/tmp, closes the window and reports the
     /// test's outcome. The X server is asked rather than WebDriver: WebKitWebDriver's screenshot
     /// waits for the page's next repaint, which never comes while the page sits still.
-    pub async fn finish(self, shot: &str, result: Result<(), String>) {
-        let out = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(shot);
-        let taken = Command::new("import")
-            .args(["-display", &self.display, "-window", "root"])
-            .arg(&out)
-            .status();
-        match taken {
-            Ok(s) if s.success() => eprintln!("screenshot: {}", out.display()),
-            other => eprintln!("no screenshot (ImageMagick's import): {other:?}"),
-        }
+    pub async fn finish(self, name: &str, result: Result<(), String>) {
+        shot(&self.display, name);
         let _ = self.client.close().await;
         let _ = std::fs::remove_dir_all(&self.home);
         result.unwrap();
@@ -401,11 +393,16 @@ pub async fn resize(client: &Client, display: &str, width: u32, height: u32) -> 
     .await
 }
 
-/// A screenshot of the X display (target/tmp/NAME), taken mid-test to look at later.
+/// A screenshot of the X display (target/tmp/NAME), taken as the X server has it (see
+/// [`AppWindow::finish`]); mid-test too, to look at later.
 pub fn shot(display: &str, name: &str) {
     let out = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(name);
-    let _ = Command::new("import")
+    let taken = Command::new("import")
         .args(["-display", display, "-window", "root"])
         .arg(&out)
         .status();
+    match taken {
+        Ok(s) if s.success() => eprintln!("screenshot: {}", out.display()),
+        other => eprintln!("no screenshot (ImageMagick's import): {other:?}"),
+    }
 }

@@ -132,6 +132,12 @@ export function tabTitle(tab: Tab): string {
   return !last ? "/" : last.length > 24 ? `${last.slice(0, 23)}…` : last;
 }
 
+/** The version a login will use, as vcd-core chooses it: the one picked (table or composer), else
+ * the profile's pinned one, else the server's default (its newest active). */
+export function versionToUse(list: VersionList | null, picked: string | null, pinned: string | null): string | null {
+  return picked ?? pinned ?? list?.default ?? list?.versions[0]?.version ?? null;
+}
+
 /** Whether two hrefs name the same resource (VCD writes some with a trailing slash). */
 export function sameResource(a: string, b: string): boolean {
   const norm = (u: string) => u.trim().replace(/\/+$/, "").toLowerCase();

@@ -290,45 +290,6 @@ mod tests {
     }
 
     #[test]
-    fn a_vapps_links_say_which_vm_carries_them() {
-        // The real sample, where the tests find them (VCD_SAMPLES_DIR, else ../shared beside the project).
-        let dir = std::env::var_os("VCD_SAMPLES_DIR")
-            .map(std::path::PathBuf::from)
-            .unwrap_or_else(|| {
-                std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/vcd-samples")
-            });
-        let path = dir.join("vapp.xml");
-        let page =
-            extract_links(std::io::BufReader::new(std::fs::File::open(path).unwrap())).unwrap();
-        let power_on: Vec<&Link> = page
-            .links
-            .iter()
-            .filter(|l| l.rel == "power:powerOn")
-            .collect();
-        assert_eq!(power_on.len(), 2);
-        assert_eq!(power_on[0].owner, None, "the vApp's own comes first");
-        let vm = power_on[1].owner.as_ref().expect("the VM's");
-        assert_eq!(
-            (vm.element.as_str(), vm.name.as_deref()),
-            ("Vm", Some("CentOS64-32bit"))
-        );
-        // A VM section's edit link belongs to the VM, not to the section.
-        let nic = page
-            .links
-            .iter()
-            .find(|l| l.href.ends_with("/networkConnectionSection/"))
-            .unwrap();
-        assert_eq!(nic.owner.as_ref().map(|o| o.element.as_str()), Some("Vm"));
-        // The vApp's own sections' links are the page's.
-        let lease = page
-            .links
-            .iter()
-            .find(|l| l.href.ends_with("/leaseSettingsSection/"))
-            .unwrap();
-        assert_eq!(lease.owner, None);
-    }
-
-    #[test]
     fn broken_xml_is_reported_with_its_position() {
         let err =
             extract_links(&b"<Org href='x'><Link rel='down' href='y'></Org>"[..]).unwrap_err();

@@ -4,7 +4,7 @@ import { useState } from "react";
 import type { ConnectionProfile, ErrorReport, LoginView } from "../../api/backend";
 import { ErrorBanner } from "../../components/ErrorBanner";
 import { Spinner } from "../../components/Spinner";
-import { useActions, useApp } from "../../state/app";
+import { useActions, useApp, versionToUse } from "../../state/app";
 import { ExchangeView } from "./ExchangeView";
 
 interface Props {
@@ -23,7 +23,7 @@ export function SessionPanel({ profile, login }: Props) {
   const picked = useApp((s) => s.version[profile.id] ?? null);
   const versions = useApp((s) => s.versionLists[profile.id]);
   const list = versions?.state === "loaded" ? versions.list : null;
-  const target = list?.versions.find((v) => v.version === (picked ?? profile.api_version ?? list.default)) ?? null;
+  const target = list?.versions.find((v) => v.version === versionToUse(list, picked, profile.api_version)) ?? null;
 
   const doLogin = async (version?: string) => {
     setBusy("in");

@@ -3,7 +3,7 @@
 import type { ConnectionProfile } from "../../api/backend";
 import { ErrorBanner } from "../../components/ErrorBanner";
 import { Spinner } from "../../components/Spinner";
-import { useActions, useApp, type VersionsLoad } from "../../state/app";
+import { useActions, useApp, versionToUse, type VersionsLoad } from "../../state/app";
 import { VersionsTable } from "./VersionsTable";
 
 interface Props {
@@ -22,7 +22,7 @@ export function VersionsPanel({ profile }: Props) {
   const setSelected = (version: string) => void actions.changeVersion(profile.id, null, version);
   const fetchVersions = () => void actions.fetchVersions(profile.id);
   const loaded = load.state === "loaded" ? load.list : null;
-  const selected = picked ?? loaded?.default ?? loaded?.versions[0]?.version ?? null;
+  const selected = versionToUse(loaded, picked, profile.api_version);
 
   const list = load.state === "loaded" ? load.list : null;
   const chosen = list?.versions.find((v) => v.version === selected) ?? null;
