@@ -9,6 +9,7 @@ mod headers;
 mod media;
 mod oauth;
 mod paths;
+mod query;
 mod releases;
 mod rels;
 mod version;
@@ -29,6 +30,10 @@ pub use oauth::{
 pub use paths::{
     CLOUDAPI_CURRENT_SESSION_PATH, CLOUDAPI_LOGIN_PATH, CLOUDAPI_PROVIDER_LOGIN_PATH,
     LEGACY_LOGIN_PATH, ORG_LIST_PATH, SESSION_PATH, VERSIONS_PATH,
+};
+pub use query::{
+    encode_component, escape_filter_value, FILTER_ESCAPE_MIN_VERSION, FILTER_SPECIAL,
+    ORG_QUERY_LINKS_MIN_VERSION, QUERY_DEFAULT_PAGE_SIZE, QUERY_MAX_PAGE_SIZE,
 };
 pub use releases::{
     ServedVersion, VcdRelease, API_RELEASE_NAMES, DEFAULT_RELEASE, SCHEMA_LIST_VERSION,

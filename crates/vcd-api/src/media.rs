@@ -62,6 +62,8 @@ pub mod types {
     pub const API_EXTENSIBILITY: &str = "application/vnd.vmware.vcloud.apiextensibility+xml";
     pub const ADMIN_VCLOUD: &str = "application/vnd.vmware.admin.vcloud+xml";
     pub const EXTERNAL_NETWORK: &str = "application/vnd.vmware.admin.vmwexternalnet+xml";
+    pub const MEDIA: &str = "application/vnd.vmware.vcloud.media+xml";
+    pub const METADATA_VALUE: &str = "application/vnd.vmware.vcloud.metadata.value+xml";
 }
 
 /// The request bodies a tenant sends most, offered in the composer's Content-Type list, each with

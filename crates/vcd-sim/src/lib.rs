@@ -6,7 +6,11 @@
 // would buy nothing on a simulator's request path.
 #![allow(clippy::result_large_err)]
 
+mod body;
 mod cert;
+mod clock;
+mod live;
+mod query;
 mod routes;
 pub mod scenario;
 mod server;

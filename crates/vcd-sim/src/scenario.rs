@@ -24,7 +24,18 @@ pub struct Scenario {
     /// for showing (and testing) how a client copes with a 401 right after logging in.
     #[serde(default)]
     pub session_max_requests: Option<u32>,
+    /// How long each task runs before it ends, in milliseconds (`--task-ms` overrides it).
+    #[serde(default = "default_task_ms")]
+    pub task_ms: u64,
+    /// Operation names (`vappDeploy`, `vdcDeleteVapp`, …) whose tasks end in error, for teaching
+    /// and tests; `--fail-operation` adds to them.
+    #[serde(default)]
+    pub failing_operations: Vec<String>,
     pub orgs: Vec<OrgSpec>,
+}
+
+fn default_task_ms() -> u64 {
+    3000
 }
 
 fn default_idle_seconds() -> u64 {
@@ -143,6 +154,12 @@ impl Scenario {
         if self.session_max_requests == Some(0) {
             return Err("session_max_requests must be at least 1".into());
         }
+        if self.task_ms > 3_600_000 {
+            return Err(format!(
+                "task_ms is {}: give a task duration of at most an hour (3600000 ms)",
+                self.task_ms
+            ));
+        }
         for org in &self.orgs {
             for token in &org.api_tokens {
                 if !org.users.iter().any(|u| u.name == token.user) {
@@ -176,6 +193,8 @@ impl Scenario {
             legacy_login_enabled: true,
             public_url: None,
             session_max_requests: None,
+            task_ms: default_task_ms(),
+            failing_operations: Vec::new(),
             orgs: vec![
                 OrgSpec {
                     name: "System".into(),

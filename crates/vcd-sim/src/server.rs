@@ -1,6 +1,7 @@
 //! Binding, serving HTTP or HTTPS, and stopping.
 
 use crate::cert::self_signed;
+use crate::live::Live;
 use crate::routes::router;
 use crate::scenario::Scenario;
 use crate::sessions::SessionStore;
@@ -46,6 +47,10 @@ pub struct SimOptions {
     pub public_url: Option<String>,
     /// vApps in each tenant org's VDC: a large number makes large responses.
     pub scale: usize,
+    /// Overrides the scenario's task duration.
+    pub task_duration: Option<Duration>,
+    /// Added before every answer (`--latency-ms`), for benchmarks over a slow link.
+    pub latency: Duration,
 }
 
 impl Default for SimOptions {
@@ -58,6 +63,8 @@ impl Default for SimOptions {
             session_idle: None,
             public_url: None,
             scale: 3,
+            task_duration: None,
+            latency: Duration::ZERO,
         }
     }
 }
@@ -167,13 +174,24 @@ pub async fn start(options: SimOptions) -> Result<RunningSim, SimError> {
         .or_else(|| options.scenario.public_url.clone())
         .map(|u| u.trim_end_matches('/').to_string())
         .unwrap_or_else(|| url.clone());
-    let app = router(Arc::new(SimState {
-        release: options.release,
-        public_url,
-        sessions: SessionStore::new(idle, options.scenario.session_max_requests),
-        scenario: options.scenario,
-        vapps_per_vdc: options.scale,
-    }));
+    let task_duration = options
+        .task_duration
+        .unwrap_or(Duration::from_millis(options.scenario.task_ms));
+    let live = Live::new(
+        options.scale,
+        task_duration,
+        options.scenario.failing_operations.clone(),
+    );
+    let app = router(
+        Arc::new(SimState {
+            release: options.release,
+            public_url,
+            sessions: SessionStore::new(idle, options.scenario.session_max_requests),
+            scenario: options.scenario,
+            live,
+        }),
+        options.latency,
+    );
     let (shutdown, mut stop) = oneshot::channel::<()>();
     let task = tokio::spawn(async move {
         let mut connections = JoinSet::new();

@@ -70,12 +70,12 @@ impl SessionStore {
         buf.iter().map(|b| format!("{b:02x}")).collect()
     }
 
-    fn uuid(&self) -> String {
+    pub fn random_uuid(&self) -> String {
         uuid_from_hex(&self.random_hex(16))
     }
 
     pub fn open(&self, user: &str, org: &str, role: &str, via_api_token: bool) -> SimSession {
-        let id = self.uuid();
+        let id = self.random_uuid();
         // Shaped like VCD's: a JWT is three base64url parts; this one is opaque to clients anyway.
         let bearer = format!("sim.{}.{}", self.random_hex(48), self.random_hex(24));
         let session = SimSession {

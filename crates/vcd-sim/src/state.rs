@@ -1,6 +1,7 @@
 //! What the simulator holds while it runs: its release, public address, scenario and sessions, and
 //! the ids and visibility rules every route family reads.
 
+use crate::live::Live;
 use crate::scenario::{OrgSpec, Scenario};
 use crate::sessions::{uuid_from_hex, SessionStore};
 use sha2::{Digest, Sha256};
@@ -13,8 +14,8 @@ pub struct SimState {
     pub public_url: String,
     pub scenario: Scenario,
     pub sessions: SessionStore,
-    /// vApps in each tenant org's VDC (`--scale`).
-    pub vapps_per_vdc: usize,
+    /// What actions and their tasks changed since the start.
+    pub live: Live,
 }
 
 pub type Shared = Arc<SimState>;

@@ -1,12 +1,12 @@
 //! The tenant world each org of the scenario gets: one VDC with vApps (two VMs each), vApp templates,
-//! a catalog of those templates, an edge gateway, a network and a storage profile. Nothing is
-//! stored: an entity's id encodes its org, kind and index, so `--scale 200000` costs no memory until
-//! a page lists it.
+//! a catalog of those templates, an ISO medium, an edge gateway, a network and a storage profile.
+//! Nothing is stored: an entity's id encodes its org, kind and index, so `--scale 200000` costs no
+//! memory until a page lists it. What actions change is held in live/.
 
 use crate::scenario::OrgSpec;
 
 /// What an id names.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Kind {
     Vdc = 1,
     VApp = 2,
@@ -17,6 +17,7 @@ pub enum Kind {
     EdgeGateway = 7,
     Network = 8,
     StorageProfile = 9,
+    Media = 10,
 }
 
 impl Kind {
@@ -31,6 +32,7 @@ impl Kind {
             7 => Kind::EdgeGateway,
             8 => Kind::Network,
             9 => Kind::StorageProfile,
+            10 => Kind::Media,
             _ => return None,
         })
     }
@@ -50,6 +52,8 @@ impl Kind {
 pub const VMS_PER_VAPP: usize = 2;
 /// Templates in each org's catalog (and as ResourceEntities of its VDC).
 pub const TEMPLATES: [&str; 2] = ["ubuntu-22.04-server", "photon-5.0"];
+/// The one ISO of each org's VDC and catalog.
+pub const MEDIA_NAME: &str = "ubuntu-22.04-live-server.iso";
 const VAPP_NAMES: [&str; 3] = ["web-frontend", "db-backend", "build-agent"];
 
 /// An entity of an org's world.
@@ -116,6 +120,17 @@ pub fn count(kind: Kind, vapps: usize) -> usize {
     }
 }
 
+/// When an entity was made: the demo world's first day, one minute apart by index, so that
+/// `creationDate` filters and sorts have something to tell apart.
+pub fn created(kind: Kind, index: usize) -> String {
+    const FIRST: i64 = 1_767_605_400_000; // 2026-01-05T09:30:00.000Z
+    let step = match kind {
+        Kind::Vm => 60_000 / VMS_PER_VAPP as i64,
+        _ => 60_000,
+    };
+    crate::clock::iso8601_millis(FIRST + step * index as i64)
+}
+
 pub fn vapp_name(index: usize) -> String {
     match VAPP_NAMES.get(index) {
         Some(n) => n.to_string(),
@@ -143,6 +158,7 @@ pub fn name(org: &OrgSpec, kind: Kind, index: usize) -> String {
         Kind::EdgeGateway => format!("{}-edge-01", org.name),
         Kind::Network => format!("{}-routed-net", org.name),
         Kind::StorageProfile => "Standard".into(),
+        Kind::Media => MEDIA_NAME.into(),
     }
 }
 

@@ -17,7 +17,7 @@ pub const VCLOUD_OVF: &[(&str, &str)] = &[
 
 pub struct Xml {
     out: String,
-    open: Vec<&'static str>,
+    open: Vec<String>,
 }
 
 impl Xml {
@@ -52,20 +52,20 @@ impl Xml {
     }
 
     /// Opens an element; [`Xml::end`] closes it.
-    pub fn start(&mut self, name: &'static str, attrs: &[(&str, &str)]) -> &mut Xml {
+    pub fn start(&mut self, name: &str, attrs: &[(&str, &str)]) -> &mut Xml {
         self.root(name, &[], attrs)
     }
 
     /// Opens an element that declares namespaces (a document's root).
     pub fn root(
         &mut self,
-        name: &'static str,
+        name: &str,
         namespaces: &[(&str, &str)],
         attrs: &[(&str, &str)],
     ) -> &mut Xml {
         self.tag(name, namespaces, attrs);
         self.out.push_str(">\n");
-        self.open.push(name);
+        self.open.push(name.to_string());
         self
     }
 
@@ -74,10 +74,38 @@ impl Xml {
         if let Some(name) = self.open.pop() {
             self.indent();
             self.out.push_str("</");
-            self.out.push_str(name);
+            self.out.push_str(&name);
             self.out.push_str(">\n");
         }
         self
+    }
+
+    /// A parsed element written back as it came (the edge gateway keeps its services this way).
+    pub fn node(&mut self, n: &crate::body::Node) -> &mut Xml {
+        let attrs: Vec<(&str, &str)> = n
+            .attrs
+            .iter()
+            .map(|(k, v)| (k.as_str(), v.as_str()))
+            .collect();
+        if n.children.is_empty() {
+            if n.text.is_empty() {
+                return self.empty(&n.name, &attrs);
+            }
+            self.tag(&n.name, &[], &attrs);
+            self.out.push('>');
+            self.out.push_str(&escape(n.text.as_str()));
+            self.out.push_str("</");
+            self.out.push_str(&n.name);
+            self.out.push_str(">\n");
+            return self;
+        }
+        self.tag(&n.name, &[], &attrs);
+        self.out.push_str(">\n");
+        self.open.push(n.name.clone());
+        for c in &n.children {
+            self.node(c);
+        }
+        self.end()
     }
 
     /// An element without content: `<name a="…"/>`.

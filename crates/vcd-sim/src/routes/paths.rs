@@ -14,16 +14,26 @@ pub const VAPP_TEMPLATE: &str = "/api/vAppTemplate/{id}";
 pub const EDGE_GATEWAY: &str = "/api/admin/edgeGateway/{id}";
 pub const NETWORK: &str = "/api/network/{id}";
 pub const STORAGE_PROFILE: &str = "/api/vdcStorageProfile/{id}";
+pub const MEDIA: &str = "/api/media/{id}";
+pub const TASK: &str = "/api/task/{id}";
 pub const USER: &str = "/api/admin/user/{id}";
 pub const ORG_USERS: &str = "/api/admin/org/{id}/users";
 pub const ORG_CATALOGS: &str = "/api/admin/org/{id}/catalogs";
 pub const CLOUDAPI_USERS: &str = "/cloudapi/1.0.0/users";
 pub const CLOUDAPI_TOKENS: &str = "/cloudapi/1.0.0/tokens";
 
-// Named in a Session's or an Org's links; the families that serve them (tasks, the query service,
-// the entity resolver) come with the entity-management work.
 pub const TASKS_LIST: &str = "/api/tasksList/{id}";
 pub const QUERY_LIST: &str = "/api/query";
+/// The packaged queries older scripts and guides use, by the query type each one answers.
+pub const PACKAGED_QUERIES: &[(&str, &str)] = &[
+    ("/api/vApps/query", "vApp"),
+    ("/api/vms/query", "vm"),
+    ("/api/catalogs/query", "catalog"),
+    ("/api/vAppTemplates/query", "vAppTemplate"),
+    ("/api/mediaList/query", "media"),
+];
+
+// Named in a Session's links; no family serves them yet.
 pub const ENTITY_RESOLVER: &str = "/api/entity/";
 pub const EXTENSIBILITY: &str = "/api/extensibility";
 pub const ADMIN: &str = "/api/admin/";

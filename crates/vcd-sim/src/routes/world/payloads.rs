@@ -2,13 +2,15 @@
 //! vapp.xml, catalog.xml, vapptemplate.xml, edgegateway.xml, query-edgegateway-records.xml): every
 //! href comes from the route templates in routes/paths.rs.
 
+use crate::live::{Live, MetaValue, Power, Shown};
 use crate::routes::paths;
+use crate::routes::tasks::task_xml;
 use crate::world::{self, EntityId, Kind};
 use crate::xml::{self, Xml};
 use vcd_api::types;
 
 /// The route template an entity of `kind` is served at.
-pub(super) fn template(kind: Kind) -> &'static str {
+pub(crate) fn template(kind: Kind) -> &'static str {
     match kind {
         Kind::Vdc => paths::VDC,
         Kind::VApp | Kind::Vm => paths::VAPP,
@@ -18,33 +20,36 @@ pub(super) fn template(kind: Kind) -> &'static str {
         Kind::EdgeGateway => paths::EDGE_GATEWAY,
         Kind::Network => paths::NETWORK,
         Kind::StorageProfile => paths::STORAGE_PROFILE,
+        Kind::Media => paths::MEDIA,
     }
 }
 
 /// Hrefs of one org's world.
-pub(super) struct Hrefs<'a> {
-    pub(super) base: &'a str,
-    pub(super) org_id: &'a str,
+pub(crate) struct Hrefs<'a> {
+    pub(crate) base: &'a str,
+    pub(crate) org_id: &'a str,
+    /// What actions changed: names, power states, made and deleted vApps, metadata.
+    pub(crate) live: &'a Live,
 }
 
 impl Hrefs<'_> {
-    fn of(&self, kind: Kind, index: usize) -> String {
+    pub(crate) fn of(&self, kind: Kind, index: usize) -> String {
         let id = world::href_id(self.org_id, kind, index);
         paths::href(self.base, template(kind), &id)
     }
 
-    fn org(&self) -> String {
+    pub(crate) fn org(&self) -> String {
         paths::href(self.base, paths::ORG, self.org_id)
     }
 
     /// The org's first user, who owns every vApp and template of the world.
-    fn owner(&self) -> String {
+    pub(crate) fn owner(&self) -> String {
         let id = world::uuid(self.org_id, Kind::Vdc, 0xffff);
         paths::href(self.base, paths::USER, &id)
     }
 }
 
-pub(super) fn media(kind: Kind) -> &'static str {
+pub(crate) fn media(kind: Kind) -> &'static str {
     match kind {
         Kind::Vdc => types::VDC,
         Kind::VApp => types::VAPP,
@@ -55,10 +60,11 @@ pub(super) fn media(kind: Kind) -> &'static str {
         Kind::EdgeGateway => types::EDGE_GATEWAY,
         Kind::Network => types::ORG_NETWORK,
         Kind::StorageProfile => types::STORAGE_PROFILE,
+        Kind::Media => types::MEDIA,
     }
 }
 
-pub(super) fn urn_kind(kind: Kind) -> &'static str {
+pub(crate) fn urn_kind(kind: Kind) -> &'static str {
     match kind {
         Kind::Vdc => "vdc",
         Kind::VApp => "vapp",
@@ -69,6 +75,7 @@ pub(super) fn urn_kind(kind: Kind) -> &'static str {
         Kind::EdgeGateway => "gateway",
         Kind::Network => "network",
         Kind::StorageProfile => "vdcstorageProfile",
+        Kind::Media => "media",
     }
 }
 
@@ -88,7 +95,10 @@ pub(super) fn open_entity(
         urn_kind(e.kind),
         world::uuid(h.org_id, e.kind, e.index)
     );
-    let name = world::name(e.org, e.kind, e.index);
+    let name = match e.kind {
+        Kind::VApp | Kind::Vm => h.live.shown(e.org, h.org_id, e.kind, e.index).name,
+        _ => world::name(e.org, e.kind, e.index),
+    };
     let mut attrs: Vec<(&str, &str)> = extra.to_vec();
     attrs.extend([
         ("href", href.as_str()),
@@ -110,7 +120,7 @@ pub(super) fn owner(x: &mut Xml, h: &Hrefs, org: &crate::scenario::OrgSpec) {
         .end();
 }
 
-pub(super) fn vdc_xml(h: &Hrefs, e: &EntityId, vapps: usize) -> String {
+pub(super) fn vdc_xml(h: &Hrefs, e: &EntityId) -> String {
     let mut x = Xml::document();
     open_entity(&mut x, h, e, "Vdc", xml::VCLOUD, &[("status", "1")]);
     let me = h.of(Kind::Vdc, 0);
@@ -149,14 +159,20 @@ pub(super) fn vdc_xml(h: &Hrefs, e: &EntityId, vapps: usize) -> String {
             types::VAPP_TEMPLATE,
         );
     }
-    for i in 0..vapps {
+    for i in h.live.vapps(h.org_id) {
         x.reference(
             "ResourceEntity",
             &h.of(Kind::VApp, i),
-            &world::vapp_name(i),
+            &h.live.name(e.org, h.org_id, Kind::VApp, i),
             types::VAPP,
         );
     }
+    x.reference(
+        "ResourceEntity",
+        &h.of(Kind::Media, 0),
+        world::MEDIA_NAME,
+        types::MEDIA,
+    );
     x.end()
         .start("AvailableNetworks", &[])
         .reference(
@@ -185,27 +201,80 @@ pub(super) fn vdc_xml(h: &Hrefs, e: &EntityId, vapps: usize) -> String {
     x.finish()
 }
 
+/// The power and deploy actions a vApp or VM offers in its state, and `remove` while it is not
+/// deployed: VCD advertises only what it would accept.
+fn state_links(x: &mut Xml, me: &str, shown: &Shown) {
+    if shown.status <= 0 {
+        // Being made, or failed to be: nothing to act on yet but its removal after a failure.
+        if shown.status < 0 {
+            x.link("remove", me, None);
+        }
+        return;
+    }
+    let power = |x: &mut Xml, action: &str| {
+        x.link(
+            &format!("power:{action}"),
+            &format!("{me}/power/action/{action}"),
+            None,
+        );
+    };
+    match shown.power {
+        Some(Power::On) => {
+            for a in ["powerOff", "reboot", "reset", "shutdown", "suspend"] {
+                power(x, a);
+            }
+        }
+        Some(Power::Suspended) => {
+            power(x, "powerOn");
+            power(x, "powerOff");
+        }
+        Some(Power::Off) => power(x, "powerOn"),
+        None => {
+            power(x, "powerOn");
+            power(x, "powerOff");
+        }
+    }
+    if shown.deployed {
+        x.link(
+            "undeploy",
+            &format!("{me}/action/undeploy"),
+            Some(types::UNDEPLOY_PARAMS),
+        );
+    } else {
+        x.link(
+            "deploy",
+            &format!("{me}/action/deploy"),
+            Some(types::DEPLOY_PARAMS),
+        );
+    }
+}
+
+/// The running task of an entity, embedded as VCD embeds it (`Tasks/Task`).
+fn embedded_tasks(x: &mut Xml, h: &Hrefs, shown: &Shown, owner_href: &str, owner_type: &str) {
+    if let Some(task) = &shown.busy {
+        x.start("Tasks", &[]);
+        task_xml(x, h.base, task, owner_href, owner_type, &shown.name, false);
+        x.end();
+    }
+}
+
 /// A Vm element with its Links; `root` makes it a document of its own, which declares the OVF
 /// namespace its VmSpecSection uses.
 pub(super) fn vm_xml(x: &mut Xml, h: &Hrefs, e: &EntityId, root: bool) {
     let me = h.of(Kind::Vm, e.index);
+    let shown = h.live.shown(e.org, h.org_id, Kind::Vm, e.index);
     let namespaces = if root { xml::VCLOUD_OVF } else { &[] };
+    let status = shown.status.to_string();
     let state = [
-        ("deployed", "false"),
+        ("deployed", if shown.deployed { "true" } else { "false" }),
         ("needsCustomization", "false"),
         ("nestedHypervisorEnabled", "false"),
-        ("status", "8"),
+        ("status", status.as_str()),
     ];
     open_entity(x, h, e, "Vm", namespaces, &state);
-    x.link("power:powerOn", &format!("{me}/power/action/powerOn"), None)
-        .link(
-            "deploy",
-            &format!("{me}/action/deploy"),
-            Some(types::DEPLOY_PARAMS),
-        )
-        .link("edit", &me, Some(types::VM))
-        .link("remove", &me, None)
-        .link("down", &format!("{me}/metadata"), Some(types::METADATA))
+    state_links(x, &me, &shown);
+    x.link("edit", &me, Some(types::VM));
+    x.link("down", &format!("{me}/metadata"), Some(types::METADATA))
         .link("screen:thumbnail", &format!("{me}/screen"), None)
         .link(
             "snapshot:create",
@@ -221,16 +290,20 @@ pub(super) fn vm_xml(x: &mut Xml, h: &Hrefs, e: &EntityId, root: bool) {
             "up",
             &h.of(Kind::VApp, e.index / world::VMS_PER_VAPP),
             Some(types::VAPP),
+        );
+    let description = shown.description.clone().unwrap_or_else(|| {
+        format!(
+            "{} of {}",
+            shown.name,
+            h.live
+                .name(e.org, h.org_id, Kind::VApp, e.index / world::VMS_PER_VAPP)
         )
-        .leaf(
-            "Description",
-            &format!(
-                "{} of {}",
-                world::vm_name(e.index),
-                world::vapp_name(e.index / world::VMS_PER_VAPP)
-            ),
-        )
-        .start("VmSpecSection", &[("Modified", "false")])
+    });
+    x.leaf("Description", &description);
+    if root {
+        embedded_tasks(x, h, &shown, &me, types::VM);
+    }
+    x.start("VmSpecSection", &[("Modified", "false")])
         .leaf("ovf:Info", "The configuration parameters for logical VM")
         .leaf("OsType", "ubuntu64Guest")
         .leaf("NumCpus", "2")
@@ -251,20 +324,17 @@ pub(super) fn vm_xml(x: &mut Xml, h: &Hrefs, e: &EntityId, root: bool) {
 pub(super) fn vapp_xml(h: &Hrefs, e: &EntityId) -> String {
     let mut x = Xml::document();
     let me = h.of(Kind::VApp, e.index);
+    let shown = h.live.shown(e.org, h.org_id, Kind::VApp, e.index);
+    let status = shown.status.to_string();
     // The OVF namespace rides along for the VMs' VmSpecSection ovf:Info.
     let state = [
-        ("deployed", "false"),
+        ("deployed", if shown.deployed { "true" } else { "false" }),
         ("ovfDescriptorUploaded", "true"),
-        ("status", "8"),
+        ("status", status.as_str()),
     ];
     open_entity(&mut x, h, e, "VApp", xml::VCLOUD_OVF, &state);
-    x.link("power:powerOn", &format!("{me}/power/action/powerOn"), None)
-        .link(
-            "deploy",
-            &format!("{me}/action/deploy"),
-            Some(types::DEPLOY_PARAMS),
-        )
-        .link("down", &h.of(Kind::Network, 0), Some(types::VAPP_NETWORK))
+    state_links(&mut x, &me, &shown);
+    x.link("down", &h.of(Kind::Network, 0), Some(types::VAPP_NETWORK))
         .link(
             "controlAccess",
             &format!("{me}/action/controlAccess"),
@@ -276,29 +346,36 @@ pub(super) fn vapp_xml(h: &Hrefs, e: &EntityId) -> String {
             Some(types::RECOMPOSE_PARAMS),
         )
         .link("up", &h.of(Kind::Vdc, 0), Some(types::VDC))
-        .link("edit", &me, Some(types::VAPP))
-        .link("remove", &me, None)
-        .link("down", &format!("{me}/owner"), Some(types::OWNER))
+        .link("edit", &me, Some(types::VAPP));
+    if !shown.deployed && shown.status > 0 {
+        x.link("remove", &me, None);
+    }
+    x.link("down", &format!("{me}/owner"), Some(types::OWNER))
         .link("down", &format!("{me}/metadata"), Some(types::METADATA))
         .link(
             "snapshot:create",
             &format!("{me}/action/createSnapshot"),
             Some(types::SNAPSHOT_PARAMS),
-        )
-        .leaf(
-            "Description",
-            &format!("{} in the simulator", world::vapp_name(e.index)),
-        )
-        .leaf("DateCreated", "2026-01-05T09:30:00.000Z");
+        );
+    let description = shown
+        .description
+        .clone()
+        .unwrap_or_else(|| format!("{} in the simulator", shown.name));
+    x.leaf("Description", &description);
+    embedded_tasks(&mut x, h, &shown, &me, types::VAPP);
+    x.leaf("DateCreated", &world::created(e.kind, e.index));
     owner(&mut x, h, e.org);
-    x.leaf("InMaintenanceMode", "false").start("Children", &[]);
-    for k in 0..world::VMS_PER_VAPP {
-        let vm = EntityId {
-            kind: Kind::Vm,
-            index: e.index * world::VMS_PER_VAPP + k,
-            ..*e
-        };
-        vm_xml(&mut x, h, &vm, false);
+    x.leaf("InMaintenanceMode", "false");
+    if shown.vms > 0 {
+        x.start("Children", &[]);
+        for k in 0..shown.vms {
+            let vm = EntityId {
+                kind: Kind::Vm,
+                index: e.index * world::VMS_PER_VAPP + k,
+                ..*e
+            };
+            vm_xml(&mut x, h, &vm, false);
+        }
     }
     x.finish()
 }
@@ -379,51 +456,6 @@ pub(super) fn template_xml(h: &Hrefs, e: &EntityId) -> String {
     x.finish()
 }
 
-pub(super) fn edge_records_xml(h: &Hrefs, org: &crate::scenario::OrgSpec) -> String {
-    let vdc = h.of(Kind::Vdc, 0);
-    let me = format!("{vdc}/edgeGateways");
-    let page = |format: &str| format!("{me}?page=1&pageSize=25&format={format}");
-    let mut x = Xml::document();
-    x.root(
-        "QueryResultRecords",
-        xml::VCLOUD,
-        &[
-            ("name", "edgeGateway"),
-            ("page", "1"),
-            ("pageSize", "25"),
-            ("total", "1"),
-            ("href", &page("records")),
-            ("type", types::QUERY_RECORDS),
-        ],
-    )
-    .link(
-        "alternate",
-        &page("references"),
-        Some(types::QUERY_REFERENCES),
-    )
-    .link(
-        "alternate",
-        &page("idrecords"),
-        Some(types::QUERY_IDRECORDS),
-    )
-    .empty(
-        "EdgeGatewayRecord",
-        &[
-            ("gatewayStatus", "READY"),
-            ("haStatus", "DISABLED"),
-            ("isBusy", "false"),
-            ("name", &world::name(org, Kind::EdgeGateway, 0)),
-            ("numberOfExtNetworks", "1"),
-            ("numberOfOrgNetworks", "1"),
-            ("vdc", &vdc),
-            ("href", &h.of(Kind::EdgeGateway, 0)),
-            ("isSyslogServerSettingInSync", "true"),
-            ("taskStatus", "success"),
-        ],
-    );
-    x.finish()
-}
-
 pub(super) fn edge_xml(h: &Hrefs, e: &EntityId) -> String {
     let mut x = Xml::document();
     open_entity(&mut x, h, e, "EdgeGateway", xml::VCLOUD, &[("status", "1")]);
@@ -459,9 +491,28 @@ pub(super) fn edge_xml(h: &Hrefs, e: &EntityId) -> String {
         )
         .leaf("InterfaceType", "internal")
         .end()
-        .end()
-        .leaf("HaEnabled", "false");
+        .end();
+    let services = h
+        .live
+        .edge_services(h.org_id)
+        .unwrap_or_else(default_edge_services);
+    x.node(&services).leaf("HaEnabled", "false");
     x.finish()
+}
+
+/// The services an edge gateway starts with (`edgegateway.xml`'s shape): a firewall that drops by
+/// default with an SSH and an outbound rule, and a DNAT rule for SSH, NAT disabled.
+pub(crate) fn default_edge_services() -> crate::body::Node {
+    const DEFAULT: &str = r#"<EdgeGatewayServiceConfiguration xmlns="http://www.vmware.com/vcloud/v1.5">
+<FirewallService><IsEnabled>true</IsEnabled><DefaultAction>drop</DefaultAction><LogDefaultAction>false</LogDefaultAction>
+<FirewallRule><Id>1</Id><IsEnabled>true</IsEnabled><MatchOnTranslate>false</MatchOnTranslate><Description>ssh to web-frontend</Description><Policy>allow</Policy><Protocols><Tcp>true</Tcp></Protocols><Port>22</Port><DestinationPortRange>22</DestinationPortRange><DestinationIp>203.0.113.10</DestinationIp><SourcePort>-1</SourcePort><SourcePortRange>Any</SourcePortRange><SourceIp>Any</SourceIp><EnableLogging>false</EnableLogging></FirewallRule>
+<FirewallRule><Id>2</Id><IsEnabled>true</IsEnabled><MatchOnTranslate>false</MatchOnTranslate><Description>outbound</Description><Policy>allow</Policy><Protocols><Any>true</Any></Protocols><Port>-1</Port><DestinationPortRange>Any</DestinationPortRange><DestinationIp>external</DestinationIp><SourcePort>-1</SourcePort><SourcePortRange>Any</SourcePortRange><SourceIp>internal</SourceIp><EnableLogging>false</EnableLogging></FirewallRule>
+</FirewallService>
+<NatService><IsEnabled>false</IsEnabled>
+<NatRule><RuleType>DNAT</RuleType><IsEnabled>true</IsEnabled><Id>65537</Id><GatewayNatRule><OriginalIp>203.0.113.10</OriginalIp><OriginalPort>22</OriginalPort><TranslatedIp>192.168.10.11</TranslatedIp><TranslatedPort>22</TranslatedPort><Protocol>tcp</Protocol></GatewayNatRule></NatRule>
+</NatService>
+</EdgeGatewayServiceConfiguration>"#;
+    crate::body::parse(DEFAULT.as_bytes()).expect("the built-in edge services are well-formed")
 }
 
 pub(super) fn network_xml(h: &Hrefs, e: &EntityId) -> String {
@@ -512,19 +563,74 @@ pub(super) fn storage_profile_xml(h: &Hrefs, e: &EntityId) -> String {
     x.finish()
 }
 
-/// An entity's metadata (none yet: the world is read-only), linking back to the entity.
+/// An entity's metadata: its entries, each typed, linking back to the entity.
 pub(super) fn metadata_xml(h: &Hrefs, e: &EntityId) -> String {
     let me = h.of(e.kind, e.index);
+    let all = format!("{me}/metadata");
     let mut x = Xml::document();
     x.root(
         "Metadata",
         xml::VCLOUD,
-        &[
-            ("href", &format!("{me}/metadata")),
-            ("type", types::METADATA),
-        ],
+        &[("href", &all), ("type", types::METADATA)],
     )
-    .link("up", &me, Some(media(e.kind)));
+    .link("up", &me, Some(media(e.kind)))
+    .link("add", &all, Some(types::METADATA));
+    for (key, value) in h.live.metadata(h.org_id, e.kind, e.index) {
+        let one = format!("{all}/{}", vcd_api::encode_component(&key));
+        x.start(
+            "MetadataEntry",
+            &[("href", &one), ("type", types::METADATA_VALUE)],
+        )
+        .link("up", &all, Some(types::METADATA))
+        .link("edit", &one, Some(types::METADATA_VALUE))
+        .link("remove", &one, None)
+        .leaf("Key", &key)
+        .start("TypedValue", &[("xsi:type", &value.xsi_type)])
+        .leaf("Value", &value.value)
+        .end()
+        .end();
+    }
+    x.finish()
+}
+
+/// One metadata value (`GET …/metadata/{key}`).
+pub(super) fn metadata_value_xml(h: &Hrefs, e: &EntityId, key: &str, value: &MetaValue) -> String {
+    let all = format!("{}/metadata", h.of(e.kind, e.index));
+    let one = format!("{all}/{}", vcd_api::encode_component(key));
+    let mut x = Xml::document();
+    x.root(
+        "MetadataValue",
+        xml::VCLOUD,
+        &[("href", &one), ("type", types::METADATA_VALUE)],
+    )
+    .link("up", &all, Some(types::METADATA))
+    .link("edit", &one, Some(types::METADATA_VALUE))
+    .link("remove", &one, None)
+    .start("TypedValue", &[("xsi:type", &value.xsi_type)])
+    .leaf("Value", &value.value);
+    x.finish()
+}
+
+/// An ISO in the org's VDC.
+pub(super) fn media_xml(h: &Hrefs, e: &EntityId) -> String {
+    let mut x = Xml::document();
+    open_entity(
+        &mut x,
+        h,
+        e,
+        "Media",
+        xml::VCLOUD,
+        &[
+            ("imageType", "iso"),
+            ("size", "2136926208"),
+            ("status", "1"),
+        ],
+    );
+    let me = h.of(Kind::Media, 0);
+    x.link("up", &h.of(Kind::Vdc, 0), Some(types::VDC))
+        .link("down", &format!("{me}/metadata"), Some(types::METADATA))
+        .leaf("Description", "Ubuntu 22.04 installer");
+    owner(&mut x, h, e.org);
     x.finish()
 }
 
@@ -554,6 +660,8 @@ pub(super) fn org_world_links(
     public_url: &str,
     org_id: &str,
     org: &crate::scenario::OrgSpec,
+    live: &Live,
+    version: &str,
 ) {
     if org.name.eq_ignore_ascii_case("System") {
         return;
@@ -561,6 +669,7 @@ pub(super) fn org_world_links(
     let h = Hrefs {
         base: public_url,
         org_id,
+        live,
     };
     for (kind, t) in [
         (Kind::Vdc, types::VDC),
@@ -582,6 +691,28 @@ pub(super) fn org_world_links(
         &paths::href(h.base, paths::ORG_CATALOGS, org_id),
         Some(types::ADMIN_CATALOG),
     );
+    // From API 33 the SDKs list an Org's VDCs and catalogs through the query service, from these.
+    let v33 = version
+        .parse::<vcd_api::ApiVersion>()
+        .is_ok_and(|v| v.at_least(vcd_api::ORG_QUERY_LINKS_MIN_VERSION));
+    if v33 {
+        for (query, name) in [("orgVdc", "orgVdcs"), ("catalog", "catalogs")] {
+            let href = format!(
+                "{}?type={query}&format=records&filter=orgName%3D%3D{}",
+                paths::at(h.base, paths::QUERY_LIST),
+                vcd_api::encode_component(&org.name)
+            );
+            x.empty(
+                "Link",
+                &[
+                    ("rel", "down"),
+                    ("href", &href),
+                    ("name", name),
+                    ("type", types::QUERY_RECORDS),
+                ],
+            );
+        }
+    }
 }
 
 /// `OrgList` (`org-list.xml` shape).
