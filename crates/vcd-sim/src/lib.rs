@@ -20,6 +20,7 @@ mod synthetic;
 mod world;
 mod xml;
 
+pub use live::OPERATIONS;
 pub use scenario::{DemoCredentials, Scenario};
 pub use server::{start, RunningSim, SimError, SimOptions};
 pub use synthetic::SyntheticVdc;

@@ -154,6 +154,16 @@ impl Scenario {
         if self.session_max_requests == Some(0) {
             return Err("session_max_requests must be at least 1".into());
         }
+        if let Some(unknown) = self
+            .failing_operations
+            .iter()
+            .find(|o| !crate::OPERATIONS.contains(&o.as_str()))
+        {
+            return Err(format!(
+                "failing_operations names '{unknown}', which is not an operation the simulator runs; it runs {}",
+                crate::OPERATIONS.join(", ")
+            ));
+        }
         if self.task_ms > 3_600_000 {
             return Err(format!(
                 "task_ms is {}: give a task duration of at most an hour (3600000 ms)",

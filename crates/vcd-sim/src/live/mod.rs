@@ -6,7 +6,7 @@
 
 mod tasks;
 
-pub use tasks::{Effect, Outcome, Task};
+pub use tasks::{op, Effect, Outcome, Task, OPERATIONS};
 
 use crate::body::Node;
 use crate::world::{self, Kind, VMS_PER_VAPP};

@@ -7,6 +7,47 @@ use super::{Key, Power};
 use crate::body::Node;
 use std::time::{Duration, Instant, SystemTime};
 
+/// VCD's operation names of the tasks the simulator runs; a scenario's `failing_operations` names
+/// these.
+pub mod op {
+    pub const METADATA_DELETE: &str = "metadataDelete";
+    pub const METADATA_UPDATE: &str = "metadataUpdate";
+    pub const NETWORK_CONFIGURE_EDGE_GATEWAY_SERVICES: &str = "networkConfigureEdgeGatewayServices";
+    pub const VAPP_DEPLOY: &str = "vappDeploy";
+    pub const VAPP_POWER_OFF: &str = "vappPowerOff";
+    pub const VAPP_POWER_ON: &str = "vappPowerOn";
+    pub const VAPP_REBOOT: &str = "vappReboot";
+    pub const VAPP_RESET: &str = "vappReset";
+    pub const VAPP_SHUTDOWN_GUEST: &str = "vappShutdownGuest";
+    pub const VAPP_SUSPEND: &str = "vappSuspend";
+    pub const VAPP_UNDEPLOY_POWER_OFF: &str = "vappUndeployPowerOff";
+    pub const VAPP_UNDEPLOY_SUSPEND: &str = "vappUndeploySuspend";
+    pub const VAPP_UPDATE_V_APP: &str = "vappUpdateVApp";
+    pub const VDC_COMPOSE_VAPP: &str = "vdcComposeVapp";
+    pub const VDC_DELETE_VAPP: &str = "vdcDeleteVapp";
+    pub const VDC_INSTANTIATE_VAPP: &str = "vdcInstantiateVapp";
+}
+
+/// Every operation name a task can have.
+pub const OPERATIONS: [&str; 16] = [
+    op::METADATA_DELETE,
+    op::METADATA_UPDATE,
+    op::NETWORK_CONFIGURE_EDGE_GATEWAY_SERVICES,
+    op::VAPP_DEPLOY,
+    op::VAPP_POWER_OFF,
+    op::VAPP_POWER_ON,
+    op::VAPP_REBOOT,
+    op::VAPP_RESET,
+    op::VAPP_SHUTDOWN_GUEST,
+    op::VAPP_SUSPEND,
+    op::VAPP_UNDEPLOY_POWER_OFF,
+    op::VAPP_UNDEPLOY_SUSPEND,
+    op::VAPP_UPDATE_V_APP,
+    op::VDC_COMPOSE_VAPP,
+    op::VDC_DELETE_VAPP,
+    op::VDC_INSTANTIATE_VAPP,
+];
+
 /// What a task does to the world when it succeeds.
 #[derive(Debug, Clone)]
 pub enum Effect {

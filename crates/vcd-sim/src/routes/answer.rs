@@ -33,9 +33,9 @@ pub fn vcd_error(state: &SimState, status: StatusCode, minor: &str, message: &st
     )
 }
 
-/// The API version a request asks for in its Accept header; 406 when the release does not serve it
-/// ("Invalid API version requested. Supported API versions are: [...]").
-pub fn requested_version(state: &SimState, headers: &HeaderMap) -> Result<String, Response> {
+/// The API version a request asks for in its Accept header, or VCD's message when the release
+/// does not serve it ("Invalid API version requested. Supported API versions are: [...]").
+pub fn served_version(state: &SimState, headers: &HeaderMap) -> Result<String, String> {
     let accept = headers
         .get(header::ACCEPT)
         .and_then(|v| v.to_str().ok())
@@ -50,18 +50,18 @@ pub fn requested_version(state: &SimState, headers: &HeaderMap) -> Result<String
         Some(v) if served.iter().any(|s| s.version.as_str() == v) => Ok(v),
         _ => {
             let list: Vec<String> = served.iter().map(|s| s.version.to_string()).collect();
-            let message = format!(
+            Err(format!(
                 "Invalid API version requested. Supported API versions are: [{}]",
                 list.join(", ")
-            );
-            Err(vcd_error(
-                state,
-                StatusCode::NOT_ACCEPTABLE,
-                "NOT_ACCEPTABLE",
-                &message,
             ))
         }
     }
+}
+
+/// [`served_version`] for the legacy API: 406 with VCD's XML `Error`.
+pub fn requested_version(state: &SimState, headers: &HeaderMap) -> Result<String, Response> {
+    served_version(state, headers)
+        .map_err(|m| vcd_error(state, StatusCode::NOT_ACCEPTABLE, "NOT_ACCEPTABLE", &m))
 }
 
 /// A VCD `Error` body (`error-403-access-forbidden.xml` shape, default namespace).
@@ -91,14 +91,23 @@ pub fn unauthorized_api() -> Response {
     StatusCode::UNAUTHORIZED.into_response()
 }
 
-/// A CloudAPI call without a live session (`error-401-cloudapi-not-authenticated.json`).
-pub fn unauthorized_cloudapi(state: &SimState) -> Response {
+/// CloudAPI's JSON error (`{minorErrorCode, message, stackTrace}`).
+pub fn json_error(status: StatusCode, minor: &str, message: &str) -> Response {
     let body = json!({
-        "minorErrorCode": "NOT_AUTHENTICATED",
-        "message": format!("[ {} ] This operation is denied.", state.sessions.random_hex(8)),
+        "minorErrorCode": minor,
+        "message": message,
         "stackTrace": null,
     });
-    (StatusCode::UNAUTHORIZED, axum::Json(body)).into_response()
+    (status, axum::Json(body)).into_response()
+}
+
+/// A CloudAPI call without a live session (`error-401-cloudapi-not-authenticated.json`).
+pub fn unauthorized_cloudapi(state: &SimState) -> Response {
+    let message = format!(
+        "[ {} ] This operation is denied.",
+        state.sessions.random_hex(8)
+    );
+    json_error(StatusCode::UNAUTHORIZED, "NOT_AUTHENTICATED", &message)
 }
 
 /// The bearer or legacy token a request carries.

@@ -1,9 +1,11 @@
 //! The simulator's HTTP routes, by family: each family (auth: versions, logins, sessions, API
-//! tokens; world: orgs, their entities and the actions on them; tasks; the query service) owns its router and payloads; answer.rs holds what they
+//! tokens; world: orgs, their entities and the actions on them; tasks; the query service;
+//! CloudAPI lists) owns its router and payloads; answer.rs holds what they
 //! share and paths.rs every path template, which routes and hrefs alike are built from.
 
 pub(crate) mod answer;
-mod auth;
+pub(crate) mod auth;
+mod cloudapi;
 pub(crate) mod paths;
 pub(crate) mod query;
 pub(crate) mod tasks;
@@ -24,6 +26,7 @@ pub fn router(state: Shared, latency: Duration) -> Router {
         .merge(world::routes())
         .merge(tasks::routes())
         .merge(query::routes())
+        .merge(cloudapi::routes())
         // One answer, as VCD words it, for a path that exists with a method it does not take.
         .method_not_allowed_fallback(method_not_allowed)
         .fallback(not_found)

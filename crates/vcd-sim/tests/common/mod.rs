@@ -50,6 +50,23 @@ impl Answer {
 
 /// A simulator with `scale` vApps per VDC and tasks of `task_ms`, logged in as the demo tenant.
 pub async fn start(scale: usize, task_ms: u64, failing: &[&str]) -> Vcd {
+    let creds = Scenario::demo_credentials();
+    start_as(
+        scale,
+        task_ms,
+        failing,
+        (&creds.user, &creds.org, &creds.password),
+    )
+    .await
+}
+
+/// The same, logged in as `(user, org, password)`.
+pub async fn start_as(
+    scale: usize,
+    task_ms: u64,
+    failing: &[&str],
+    who: (&str, &str, &str),
+) -> Vcd {
     let mut scenario = Scenario::demo();
     scenario.task_ms = task_ms;
     scenario.failing_operations = failing.iter().map(|s| s.to_string()).collect();
@@ -60,14 +77,10 @@ pub async fn start(scale: usize, task_ms: u64, failing: &[&str]) -> Vcd {
     })
     .await
     .unwrap();
-    let creds = Scenario::demo_credentials();
     let client = reqwest::Client::new();
     let login = client
         .post(format!("{}{}", sim.url(), vcd_api::LEGACY_LOGIN_PATH))
-        .basic_auth(
-            format!("{}@{}", creds.user, creds.org),
-            Some(&creds.password),
-        )
+        .basic_auth(format!("{}@{}", who.0, who.1), Some(who.2))
         .header("Accept", vcd_api::xml_accept("38.0"))
         .send()
         .await
@@ -96,12 +109,33 @@ impl Vcd {
     }
 
     pub async fn send(&self, method: &str, href: &str, body: Option<(&str, &str)>) -> Answer {
+        self.send_accepting(
+            method,
+            href,
+            body,
+            &vcd_api::xml_accept(&self.version),
+            true,
+        )
+        .await
+    }
+
+    /// A request with this Accept, with or without the session.
+    pub async fn send_accepting(
+        &self,
+        method: &str,
+        href: &str,
+        body: Option<(&str, &str)>,
+        accept: &str,
+        with_session: bool,
+    ) -> Answer {
         let method = reqwest::Method::from_bytes(method.as_bytes()).unwrap();
         let mut r = self
             .client
             .request(method, self.url(href))
-            .header(vcd_api::LEGACY_SESSION_HEADER, &self.token)
-            .header("Accept", vcd_api::xml_accept(&self.version));
+            .header("Accept", accept);
+        if with_session {
+            r = r.header(vcd_api::LEGACY_SESSION_HEADER, &self.token);
+        }
         if let Some((content_type, text)) = body {
             r = r
                 .header("Content-Type", content_type)

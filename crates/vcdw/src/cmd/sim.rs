@@ -26,6 +26,17 @@ pub struct SimArgs {
     /// vApps in each tenant org's VDC (2 VMs each): a large number makes large responses.
     #[arg(long, default_value_t = 3, value_name = "N")]
     scale: usize,
+    /// How long each task (power, deploy, delete, …) runs before it ends, in milliseconds
+    /// (overrides the scenario's task_ms; default 3000).
+    #[arg(long, value_name = "MS")]
+    task_ms: Option<u64>,
+    /// Make the tasks of this operation end in error, e.g. vappPowerOn or vdcDeleteVapp
+    /// (repeatable; adds to the scenario's failing_operations), to show how a failure reads.
+    #[arg(long = "fail-operation", value_name = "NAME")]
+    fail_operations: Vec<String>,
+    /// Wait this many milliseconds before every answer, as over a slow link (for benchmarks).
+    #[arg(long, default_value_t = 0, value_name = "MS")]
+    latency_ms: u64,
     /// Serve HTTPS with a self-signed certificate made at start (its fingerprint is printed).
     #[arg(long)]
     tls: bool,
@@ -44,14 +55,30 @@ pub async fn run(args: SimArgs) -> Result<(), String> {
         session_idle,
         public_url,
         scale,
+        task_ms,
+        fail_operations,
+        latency_ms,
         tls,
         port,
         json,
     } = args;
-    let scenario = match &scenario_file {
+    let mut scenario = match &scenario_file {
         Some(path) => Scenario::load(path).map_err(|e| e.to_string())?,
         None => Scenario::demo(),
     };
+    if let Some(unknown) = fail_operations
+        .iter()
+        .find(|o| !vcd_sim::OPERATIONS.contains(&o.as_str()))
+    {
+        return Err(format!(
+            "--fail-operation {unknown}: the simulator runs no such operation; give one of {}",
+            vcd_sim::OPERATIONS.join(", ")
+        ));
+    }
+    scenario.failing_operations.extend(fail_operations);
+    if task_ms.is_some_and(|ms| ms > 3_600_000) {
+        return Err("--task-ms is at most 3600000 (an hour)".into());
+    }
     let release = release
         .or_else(|| scenario.release.clone())
         .unwrap_or_else(|| DEFAULT_RELEASE.to_string());
@@ -62,6 +89,8 @@ pub async fn run(args: SimArgs) -> Result<(), String> {
         session_idle: session_idle.map(Duration::from_secs),
         public_url,
         scale,
+        task_duration: task_ms.map(Duration::from_millis),
+        latency: Duration::from_millis(latency_ms),
         ..options.with_tls(tls)
     };
     let sim = vcd_sim::start(options).await.map_err(|e| e.to_string())?;

@@ -33,7 +33,6 @@ pub fn routes() -> Router<Shared> {
         )
         .route(paths::ORG_USERS, any(user_management))
         .route(paths::CLOUDAPI_USERS, any(user_management))
-        .route(paths::CLOUDAPI_TOKENS, any(user_management))
         .route(vcd_api::CLOUDAPI_LOGIN_PATH, post(cloudapi_tenant_login))
         .route(
             vcd_api::CLOUDAPI_PROVIDER_LOGIN_PATH,

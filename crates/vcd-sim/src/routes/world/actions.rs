@@ -7,7 +7,7 @@
 use super::payloads::{metadata_value_xml, metadata_xml, vapp_xml};
 use super::{kinds_at, with_entity, Hrefs};
 use crate::body::{self, many, one, opt, Node, Particle, Refusal};
-use crate::live::{key, Effect, MetaValue, Power, Shown};
+use crate::live::{key, op, Effect, MetaValue, Power, Shown};
 use crate::routes::answer::{vcd_error, xml, Caller};
 use crate::routes::paths;
 use crate::routes::tasks::accepted;
@@ -138,17 +138,22 @@ pub async fn power(
         }
         let running = s.power == Some(Power::On);
         let (operation_name, verb, to, allowed) = match action.as_str() {
-            "powerOn" => ("vappPowerOn", "Starting", Power::On, !running),
+            "powerOn" => (op::VAPP_POWER_ON, "Starting", Power::On, !running),
             "powerOff" => (
-                "vappPowerOff",
+                op::VAPP_POWER_OFF,
                 "Stopping",
                 Power::Off,
                 s.power != Some(Power::Off),
             ),
-            "reboot" => ("vappReboot", "Rebooting", Power::On, running),
-            "reset" => ("vappReset", "Resetting", Power::On, running),
-            "suspend" => ("vappSuspend", "Suspending", Power::Suspended, running),
-            "shutdown" => ("vappShutdownGuest", "Shutting down", Power::Off, running),
+            "reboot" => (op::VAPP_REBOOT, "Rebooting", Power::On, running),
+            "reset" => (op::VAPP_RESET, "Resetting", Power::On, running),
+            "suspend" => (op::VAPP_SUSPEND, "Suspending", Power::Suspended, running),
+            "shutdown" => (
+                op::VAPP_SHUTDOWN_GUEST,
+                "Shutting down",
+                Power::Off,
+                running,
+            ),
             _ => {
                 return vcd_error(
                     &state,
@@ -205,17 +210,18 @@ pub async fn deploy(
             Ok(n) => n,
             Err(r) => return refuse(&state, r),
         };
-        let power_on =
-            match params.attr("powerOn") {
-                None | Some("true") | Some("1") => true,
-                Some("false") | Some("0") => false,
-                Some(other) => return bad_request(
+        let power_on = match params.attr("powerOn") {
+            None | Some("true") | Some("1") => true,
+            Some("false") | Some("0") => false,
+            Some(other) => {
+                return bad_request(
                     &state,
                     format!(
                         "cvc-datatype-valid.1.2.1: '{other}' is not a valid value for 'boolean'."
                     ),
-                ),
-            };
+                )
+            }
+        };
         let s = shown(&state, e);
         if let Err(r) = busy(&state, e, &s.name).and_then(|_| resolved(&state, e, &s)) {
             return r;
@@ -240,7 +246,7 @@ pub async fn deploy(
             &caller,
             e,
             &s.name,
-            "vappDeploy",
+            op::VAPP_DEPLOY,
             sentence("Starting", e, &s.name),
             Effect::Power {
                 to,
@@ -296,9 +302,9 @@ pub async fn undeploy(
             );
         }
         let (to, operation_name) = if action == "suspend" {
-            (Power::Suspended, "vappUndeploySuspend")
+            (Power::Suspended, op::VAPP_UNDEPLOY_SUSPEND)
         } else {
-            (Power::Off, "vappUndeployPowerOff")
+            (Power::Off, op::VAPP_UNDEPLOY_POWER_OFF)
         };
         start(
             &state,
@@ -348,7 +354,7 @@ pub async fn delete(
             &caller,
             e,
             &s.name,
-            "vdcDeleteVapp",
+            op::VDC_DELETE_VAPP,
             sentence("Deleting", e, &s.name),
             Effect::Delete,
         )
@@ -447,7 +453,7 @@ pub async fn edit(
             &caller,
             e,
             &s.name,
-            "vappUpdateVApp",
+            op::VAPP_UPDATE_V_APP,
             sentence("Updating", e, &s.name),
             Effect::Rename { name, description },
         )
@@ -574,7 +580,7 @@ pub async fn instantiate(
             vdc,
             &n,
             world::VMS_PER_VAPP,
-            "vdcInstantiateVapp",
+            op::VDC_INSTANTIATE_VAPP,
         )
     })
 }
@@ -621,7 +627,7 @@ pub async fn compose(
                 ),
             );
         }
-        create(&state, &caller, h, vdc, &n, vms, "vdcComposeVapp")
+        create(&state, &caller, h, vdc, &n, vms, op::VDC_COMPOSE_VAPP)
     })
 }
 
@@ -749,7 +755,7 @@ pub async fn metadata_merge(
             &caller,
             e,
             &name,
-            "metadataUpdate",
+            op::METADATA_UPDATE,
             sentence,
             Effect::Metadata(entries),
         )
@@ -821,7 +827,7 @@ pub async fn metadata_value_put(
             &caller,
             e,
             &name,
-            "metadataUpdate",
+            op::METADATA_UPDATE,
             sentence,
             Effect::Metadata(vec![(k.clone(), Some(value))]),
         )
@@ -849,7 +855,7 @@ pub async fn metadata_value_delete(
             &caller,
             e,
             &name,
-            "metadataDelete",
+            op::METADATA_DELETE,
             sentence,
             Effect::Metadata(vec![(k.clone(), None)]),
         )
@@ -982,7 +988,7 @@ pub async fn configure_edge(
             &caller,
             e,
             &name,
-            "networkConfigureEdgeGatewayServices",
+            op::NETWORK_CONFIGURE_EDGE_GATEWAY_SERVICES,
             sentence,
             Effect::EdgeServices(n),
         )
