@@ -33,9 +33,13 @@ macro_rules! app_commands {
                 save_body(response_id: u32, path: String) -> u64;
                 get_settings() -> Settings;
                 save_settings(settings: Settings) -> Settings;
+                watch_task(profile_id: String, href: String) -> TaskView;
+                cancel_task(profile_id: String, href: String) -> TaskView;
+                list_tasks() -> Vec<TaskView>;
             }
             events {
                 discover_progress: DiscoverEvent;
+                task_progress: TaskView;
             }
         }
     };

@@ -7,7 +7,7 @@ use vcd_core::{
     BodyChunk, ConnectionProfile, CoreError, DiscoverLimits, DiscoverProgress, DiscoverSummary,
     DraftSeed, HeaderSide, KeyringStatus, LoginView, RequestAuth, RequestDraft, SavedLinks,
     SavedProfile, Secret, SentResponse, SessionBadge, SessionHeader, Settings, SimulatorStatus,
-    VariableUse, VcdFacts, VersionList,
+    TaskView, VariableUse, VcdFacts, VersionList,
 };
 
 type Reply<T> = Result<T, CoreError>;
@@ -189,6 +189,27 @@ pub async fn discover_links(
             crate::ipc::emit::discover_progress(app, &event);
         })
         .await
+}
+
+/// Follows a task to its end; each poll arrives as a `task-progress` event.
+pub async fn watch_task(app: &AppHandle, profile_id: String, href: String) -> Reply<TaskView> {
+    shell(app)
+        .workbench
+        .watch_task(&profile_id, &href, |view| {
+            crate::ipc::emit::task_progress(app, view);
+        })
+        .await
+}
+
+/// Cancels a running task; the Tasks section hears of it as of every other change.
+pub async fn cancel_task(app: &AppHandle, profile_id: String, href: String) -> Reply<TaskView> {
+    let view = shell(app).workbench.cancel_task(&profile_id, &href).await?;
+    crate::ipc::emit::task_progress(app, &view);
+    Ok(view)
+}
+
+pub async fn list_tasks(app: &AppHandle) -> Reply<Vec<TaskView>> {
+    Ok(shell(app).workbench.tasks())
 }
 
 pub async fn cancel_discover(app: &AppHandle, profile_id: String) -> Reply<()> {

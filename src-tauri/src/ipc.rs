@@ -8,7 +8,7 @@ use std::path::Path;
 use vcd_core::{
     BodyChunk, ConnectionProfile, DiscoverSummary, DraftSeed, ErrorReport, HeaderSide, LoginView,
     RequestAuth, RequestDraft, SavedLinks, SavedProfile, SentResponse, SessionHeader, Settings,
-    VariableUse, VcdFacts, VersionList,
+    TaskView, VariableUse, VcdFacts, VersionList,
 };
 
 macro_rules! bridge {

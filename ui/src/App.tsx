@@ -13,7 +13,7 @@ import { SettingsPanel } from "./panels/settings/SettingsPanel";
 import { Sidebar } from "./panels/sidebar/Sidebar";
 import { StatusBar } from "./panels/statusbar/StatusBar";
 import { TabStrip, panelDomId, tabDomId } from "./panels/tabs/TabStrip";
-import { AppContext, createApp, useActions, useApp, useBadge } from "./state/app";
+import { AppContext, createApp, taskTitle, useActions, useApp, useBadge } from "./state/app";
 import { installKeymap } from "./state/keymap";
 
 export function App({ backend }: { backend: Backend }) {
@@ -54,6 +54,7 @@ function Main() {
   const selectedId = useApp((s) => s.selectedId);
   const editing = useApp((s) => s.editing);
   const note = useApp((s) => s.note);
+  const endedTask = useApp((s) => s.endedTask);
   const settings = useApp((s) => s.settings);
   const tabs = useApp((s) => (s.selectedId ? s.tabs[s.selectedId] : undefined));
   const profile = profiles?.find((p) => p.id === selectedId) ?? null;
@@ -64,6 +65,28 @@ function Main() {
     <p className="note" role="status">
       {note}{" "}
       <button className="link-button" onClick={() => actions.setNote(null)}>
+        OK
+      </button>
+    </p>
+  );
+  const endedOwner = endedTask?.task.owner ?? null;
+  const taskLine = endedTask && (
+    <p className={endedTask.task.status === "success" ? "note" : "warning"} role="status" data-testid="task-notice">
+      {taskTitle(endedTask)}: {endedTask.task.status === "success" ? "done" : endedTask.task.status}
+      {endedTask.task.error ? ` (${endedTask.task.error.message})` : ""}.{" "}
+      {endedOwner && (
+        <button
+          className="link-button"
+          onClick={() => {
+            actions.dismissEndedTask();
+            void actions.reloadEntity(endedTask.profile_id, endedOwner.href, endedOwner.name);
+          }}
+          data-testid="task-notice-reload"
+        >
+          Reload {endedOwner.name ?? "the entity"}
+        </button>
+      )}{" "}
+      <button className="link-button" onClick={() => actions.dismissEndedTask()}>
         OK
       </button>
     </p>
@@ -107,6 +130,7 @@ function Main() {
     <>
       <TabStrip profileId={profile.id} tabs={tabs} />
       {noteLine}
+      {taskLine}
       {tab && (
         <div
           role="tabpanel"

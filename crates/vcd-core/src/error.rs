@@ -33,6 +33,12 @@ macro_rules! core_errors {
 }
 
 core_errors! {
+    #[error("The task at {href} could not be read: {reason}. It may have expired (VCD keeps ended tasks for a while); look for it in the org's task list.")]
+    TaskUnreadable { href: String, reason: String },
+
+    #[error("The task at {href} was not canceled: {reason}. A task that has already ended cannot be canceled.")]
+    TaskNotCanceled { href: String, reason: String },
+
     #[error(
         "'{input}' is not a usable VCD address: {reason}. Enter it like https://vcd.example.com"
     )]

@@ -17,6 +17,7 @@ mod request;
 mod secret;
 mod store;
 mod syntax;
+mod tasks;
 mod view;
 mod workbench;
 mod xml;
@@ -71,6 +72,11 @@ pub use store::{
     DEMO_PROFILE_ID,
 };
 
+/// VCD's async tasks: reading them from responses, following them to their end, canceling.
+pub use tasks::{
+    cancel_task, parse_tasks, poll_delays, read_task, tasks_in, watch_task, TaskState, TaskStatus,
+};
+
 /// What a front end shows of a response.
 pub use view::{format_ms, terminal_safe, ResponseView};
 
@@ -81,5 +87,5 @@ pub use xml::VcdError;
 /// their body chunks, link maps, cancellable requests and discoveries.
 pub use workbench::{
     check_savable, BodyChunk, DiscoverSummary, LoginView, SavedLinks, SavedProfile, SentResponse,
-    SessionBadge, SimulatorStatus, Workbench,
+    SessionBadge, SimulatorStatus, TaskView, Workbench,
 };

@@ -22,6 +22,7 @@ import type { Settings } from "./generated/Settings";
 import type { SavedLinks } from "./generated/SavedLinks";
 import type { DiscoverSummary } from "./generated/DiscoverSummary";
 import type { DiscoverEvent } from "./generated/DiscoverEvent";
+import type { TaskView } from "./generated/TaskView";
 
 export type { AppStatus, ConnectionProfile, ErrorReport, HeaderSide, LoginView, SavedProfile, VersionList };
 export type { ExchangeStep } from "./generated/ExchangeStep";
@@ -44,6 +45,9 @@ export type { ErrorKind } from "./generated/ErrorKind";
 export type { ExchangePurpose } from "./generated/ExchangePurpose";
 export type { VcdFacts } from "./generated/VcdFacts";
 export type { MediaTypeNote } from "./generated/MediaTypeNote";
+export type { TaskView } from "./generated/TaskView";
+export type { TaskState } from "./generated/TaskState";
+export type { TaskStatus } from "./generated/TaskStatus";
 
 /** Whatever a command rejects with, as an ErrorReport the UI can show. */
 export function toErrorReport(err: unknown): ErrorReport {
@@ -116,6 +120,10 @@ export const backend = {
     call("discover_links", { profileId, depth, maxPages }),
   cancelDiscover: (profileId: string) => call("cancel_discover", { profileId }),
   onDiscoverProgress: (handler: (event: DiscoverEvent) => void) => onEvent("discover-progress", handler),
+  watchTask: (profileId: string, href: string) => call("watch_task", { profileId, href }),
+  cancelTask: (profileId: string, href: string) => call("cancel_task", { profileId, href }),
+  listTasks: () => call("list_tasks"),
+  onTaskProgress: (handler: (view: TaskView) => void) => onEvent("task-progress", handler),
   saveBody: (responseId: number, path: string) => call("save_body", { responseId, path }),
   /** The native save dialog for a body; null when the user cancels it. */
   chooseBodyFile: async (defaultName: string) => (await save({ title: "Save body", defaultPath: defaultName })) ?? null,

@@ -10,3 +10,11 @@ export function formatSize(bytes: number): string {
 export function formatMs(ms: number): string {
   return ms < 10 ? `${ms.toFixed(1)} ms` : `${Math.round(ms)} ms`;
 }
+
+/** How long something has run: seconds with one decimal under a minute, then minutes and seconds. */
+export function formatElapsed(ms: number): string {
+  if (ms < 1000) return formatMs(ms);
+  if (ms < 60_000) return `${(ms / 1000).toFixed(1)} s`;
+  const s = Math.round(ms / 1000);
+  return `${Math.floor(s / 60)} min ${s % 60} s`;
+}

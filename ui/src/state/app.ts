@@ -17,6 +17,7 @@ import type {
   SentResponse,
   SessionBadge,
   Settings,
+  TaskView,
   VcdFacts,
   VersionList,
 } from "../api/backend";
@@ -109,6 +110,29 @@ export interface AppState {
   /** VCD's facts as vcd-api declares them (media types, paths, the default version); the UI
    * writes none of them itself. Null until they have arrived. */
   facts: VcdFacts | null;
+  /** Every task seen in this run, by href, as its last poll left it. */
+  tasks: Record<string, TaskView>;
+  /** A task that has just ended, for the in-app notice (its entity can be reloaded from it). */
+  endedTask: TaskView | null;
+}
+
+/** Whether a task is still to end. */
+export function taskRunning(view: TaskView): boolean {
+  const s = view.task.status;
+  return s === "queued" || s === "preRunning" || s === "running";
+}
+
+/** A task's name as the notices and lists write it: VCD's operation sentence, else its name. */
+export function taskTitle(view: TaskView): string {
+  const t = view.task;
+  return t.operation || t.operation_name || "Task";
+}
+
+/** The session's tasks as the Tasks section lists them: running first, then ended, newest first. */
+export function listedTasks(tasks: Record<string, TaskView>): TaskView[] {
+  return Object.values(tasks).sort(
+    (a, b) => Number(taskRunning(b)) - Number(taskRunning(a)) || b.seen_at_ms - a.seen_at_ms,
+  );
 }
 
 /** Pages further back than this keep their request but not their response. */
@@ -186,6 +210,8 @@ function initialState(): AppState {
     layout: loadLayout(),
     helpOpen: false,
     facts: null,
+    tasks: {},
+    endedTask: null,
   };
 }
 
@@ -262,8 +288,28 @@ export function createApp(backend: Backend) {
     return actions.wholeBody(got.id);
   };
 
+  /** A poll's news of a task: kept, and when it has just ended, the notice says so. */
+  const taskUpdated = (view: TaskView) =>
+    set((s) => {
+      const before = s.tasks[view.task.href];
+      // An older poll arriving late must not undo a newer one.
+      if (before && !taskRunning(before) && taskRunning(view)) return s;
+      const ended = (!before || taskRunning(before)) && !taskRunning(view);
+      return { ...s, tasks: { ...s.tasks, [view.task.href]: view }, endedTask: ended ? view : s.endedTask };
+    });
+
+  /** Tab and page of the request tab whose current page shows `href`, if one does. */
+  const tabShowing = (profileId: string, href: string): RequestTab | null => {
+    for (const tab of get().tabs[profileId]?.tabs ?? []) {
+      const page = currentPage(tab);
+      if (tab.kind === "request" && page?.sent && sameResource(page.sent.view.url, href)) return tab;
+    }
+    return null;
+  };
+
   const actions = {
     async boot() {
+      void backend.onTaskProgress?.((view) => taskUpdated(view));
       await backend
         .vcdFacts()
         .then((facts) => set((s) => ({ ...s, facts })))
@@ -434,6 +480,7 @@ export function createApp(backend: Backend) {
         const sent = await backend.sendRequest(profileId, requestId, page.draft, page.auth);
         updatePage(profileId, tabId, index, { sent, error: null, edited: false });
         set((s) => ({ ...s, revision: s.revision + 1 }));
+        actions.trackTasks(profileId, sent.tasks);
       } catch (e) {
         updatePage(profileId, tabId, index, { error: e as ErrorReport, edited: false });
       } finally {
@@ -444,6 +491,52 @@ export function createApp(backend: Backend) {
         });
         // The session's idle time restarted, or a re-login changed it.
         void actions.refreshStatus();
+      }
+    },
+
+    /** Keeps the tasks an answer showed and follows the running ones to their end. */
+    trackTasks(profileId: string, views: TaskView[]) {
+      for (const view of views) {
+        const known = get().tasks[view.task.href];
+        if (!known || taskRunning(known)) taskUpdated(view);
+        if (!taskRunning(view) || (known && !taskRunning(known))) continue;
+        backend
+          .watchTask(profileId, view.task.href)
+          .then(taskUpdated)
+          .catch((e) => set((s) => ({ ...s, note: `A task could not be followed: ${(e as ErrorReport).message}` })));
+      }
+    },
+
+    /** Asks VCD to cancel a running task. */
+    async cancelTask(profileId: string, href: string) {
+      try {
+        taskUpdated(await backend.cancelTask(profileId, href));
+      } catch (e) {
+        set((s) => ({ ...s, note: (e as ErrorReport).message }));
+      }
+    },
+
+    dismissEndedTask() {
+      set((s) => ({ ...s, endedTask: null }));
+    },
+
+    /** Shows an entity as the server has it now: the tab that shows it is sent again, else a new
+     * tab opens it. */
+    async reloadEntity(profileId: string, href: string, name: string | null) {
+      const showing = tabShowing(profileId, href);
+      if (showing) {
+        updateTabs(profileId, (t) => ({ ...t, activeId: showing.id }));
+        await actions.send(profileId, showing.id);
+        return;
+      }
+      try {
+        const draft = await prefill(profileId, "GET", href, null);
+        const fresh: Page = { draft, auth: INHERIT, sent: null, error: null, edited: false, name };
+        const added: RequestTab = { kind: "request", id: nextId(), pages: [fresh], at: 0 };
+        updateTabs(profileId, (t) => ({ tabs: [...t.tabs, added], activeId: added.id }));
+        await actions.send(profileId, added.id);
+      } catch (e) {
+        set((s) => ({ ...s, note: `The entity could not be opened: ${(e as ErrorReport).message}` }));
       }
     },
 

@@ -22,6 +22,7 @@ export function sentResponse(
   return {
     id,
     wire,
+    tasks: [],
     view: {
       method: "GET",
       url: "https://vcd.example.com/api/org",

@@ -94,6 +94,7 @@ pub fn hint(
         (405, _) => "This resource does not take this method. The Links panel shows the methods each link allows.",
         (406, _) => "The server does not serve the API version in the Accept header. Pick one of the versions the message lists.",
         (415, _) => "The Content-Type is not one this resource accepts: use the media type the link names.",
+        (400, Some("BUSY_ENTITY")) => "A task is still running on this entity (or on its vApp or one of its VMs). Wait for it to end (the Tasks section follows it), then send this again.",
         (400, _) if message.contains("cvc-") => "VCD validates XML bodies against its schema: the elements must come in the schema's order, in the right namespace.",
         (400, _) => "The server could not use the request as sent: check the body, the query parameters and the Content-Type.",
         (409, _) => "The entity is busy or in a state that does not allow this (for example a running task); wait for its task to end and retry.",

@@ -19,6 +19,32 @@ fn demo_scale() -> usize {
         .unwrap_or(SimOptions::default().scale)
 }
 
+/// The demo world, with what a trainer (or a test) set through the environment: how long its tasks
+/// run (`VCD_WORKBENCH_DEMO_TASK_MS`, default 3000) and which operations fail
+/// (`VCD_WORKBENCH_DEMO_FAIL=vappPowerOn,vdcDeleteVapp`, to show how a failed task reads).
+fn demo_scenario() -> Scenario {
+    let mut scenario = Scenario::demo();
+    if let Some(ms) = std::env::var("VCD_WORKBENCH_DEMO_TASK_MS")
+        .ok()
+        .and_then(|v| v.trim().parse::<u64>().ok())
+    {
+        scenario.task_ms = ms.min(3_600_000);
+    }
+    if let Ok(list) = std::env::var("VCD_WORKBENCH_DEMO_FAIL") {
+        for op in list.split(',').map(str::trim).filter(|o| !o.is_empty()) {
+            if vcd_sim::OPERATIONS.contains(&op) {
+                scenario.failing_operations.push(op.to_string());
+            } else {
+                tracing::warn!(
+                    "VCD_WORKBENCH_DEMO_FAIL names {op}, which the simulator does not run; it runs {}",
+                    vcd_sim::OPERATIONS.join(", ")
+                );
+            }
+        }
+    }
+    scenario
+}
+
 #[derive(Default)]
 pub(super) struct DemoSimulator {
     running: Mutex<Option<RunningSim>>,
@@ -75,6 +101,7 @@ impl DemoSimulator {
         if running.is_none() {
             let sim = vcd_sim::start(SimOptions {
                 scale: demo_scale(),
+                scenario: demo_scenario(),
                 ..SimOptions::default().with_tls(true)
             })
             .await

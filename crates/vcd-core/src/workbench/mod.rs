@@ -10,12 +10,14 @@ mod links;
 mod profiles;
 mod sending;
 mod sessions;
+mod tasks;
 
 pub use demo::SimulatorStatus;
 pub use held::BodyChunk;
 pub use links::{DiscoverSummary, SavedLinks};
 pub use sending::SentResponse;
 pub use sessions::{check_savable, LoginView, SavedProfile, SessionBadge};
+pub use tasks::TaskView;
 
 use crate::error::CoreError;
 use crate::links::LinkMap;
@@ -41,6 +43,8 @@ pub struct Workbench {
     maps: Arc<Mutex<HashMap<String, LinkMap>>>,
     discoveries: Mutex<HashMap<String, Arc<AtomicBool>>>,
     in_flight: Mutex<HashMap<u32, AbortHandle>>,
+    /// Every task seen in this run, by href.
+    tasks: Mutex<HashMap<String, tasks::TrackedTask>>,
     /// How many links and references a sent response's view lists (all stay kept for saving).
     listed_links: usize,
 }
@@ -81,6 +85,7 @@ impl Workbench {
             maps: Arc::default(),
             discoveries: Mutex::default(),
             in_flight: Mutex::default(),
+            tasks: Mutex::default(),
             listed_links: LISTED_LINKS,
         }
     }

@@ -23,6 +23,9 @@ pub struct SentResponse {
     pub id: u32,
     pub view: ResponseView,
     pub wire: Vec<ExchangeStep>,
+    /// The tasks the response is, names in `Location` or embeds (running or not): the front end
+    /// follows the running ones ([`Workbench::watch_task`]).
+    pub tasks: Vec<crate::TaskView>,
 }
 
 impl Workbench {
@@ -77,7 +80,8 @@ impl Workbench {
         // stream, into it (Save all links).
         let maps = self.maps.clone();
         let profile = profile_id.to_string();
-        let (response, page) = blocking(move || {
+        let (response, page, found) = blocking(move || {
+            let found = crate::tasks::tasks_in(&response);
             let page = page_links(&response);
             if let Ok(p) = &page {
                 let mut maps = lock(&maps);
@@ -85,9 +89,13 @@ impl Workbench {
                     tracing::warn!("the links of {} were not all kept: {e}", response.url);
                 }
             }
-            Ok((response, page))
+            Ok((response, page, found))
         })
         .await?;
+        let tasks = found
+            .iter()
+            .map(|t| self.note_task(profile_id, t))
+            .collect();
         let view = ResponseView::with_page(&response, &page, auth, advertised.as_ref())
             .capped(self.listed_links);
         let id = lock(&self.held).hold(response, page.unwrap_or_default());
@@ -95,6 +103,7 @@ impl Workbench {
             id,
             view,
             wire: sent.exchange.steps,
+            tasks,
         })
     }
 

@@ -14,6 +14,7 @@ import type { SavedProfile } from "./SavedProfile";
 import type { SentResponse } from "./SentResponse";
 import type { SessionHeader } from "./SessionHeader";
 import type { Settings } from "./Settings";
+import type { TaskView } from "./TaskView";
 import type { VariableUse } from "./VariableUse";
 import type { VcdFacts } from "./VcdFacts";
 import type { VersionList } from "./VersionList";
@@ -45,9 +46,13 @@ export type Commands = {
   save_body: { args: { responseId: number; path: string }; result: number };
   get_settings: { args: Record<string, never>; result: Settings };
   save_settings: { args: { settings: Settings }; result: Settings };
+  watch_task: { args: { profileId: string; href: string }; result: TaskView };
+  cancel_task: { args: { profileId: string; href: string }; result: TaskView };
+  list_tasks: { args: Record<string, never>; result: Array<TaskView> };
 };
 
 /** Every event the shell emits, by its name, with its payload. */
 export type Events = {
   "discover-progress": DiscoverEvent;
+  "task-progress": TaskView;
 };

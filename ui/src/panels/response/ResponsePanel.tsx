@@ -6,6 +6,7 @@ import { CodeEditor, type CodeEditorHandle, type CodeLanguage } from "../../comp
 import { ErrorBanner } from "../../components/ErrorBanner";
 import { Spinner } from "../../components/Spinner";
 import { LinksTable } from "./LinksTable";
+import { TaskProgress } from "../tasks/TaskProgress";
 import { ExchangeSteps } from "../session/ExchangeView";
 import { formatMs, formatSize } from "../../components/format";
 import { useActions, useApp, type FollowTarget, type ResponseTabName } from "../../state/app";
@@ -115,6 +116,13 @@ export function ResponsePanel({ sent, largeBodyBytes, onOpen, onSaveLinks }: Pro
         <span className="mono small muted">{v.content_type ?? "no content type"}</span>
         {v.parse_error && <span className="badge badge-error">could not be parsed</span>}
       </div>
+      {sent.tasks.length > 0 && (
+        <div className="response-tasks" data-testid="response-tasks">
+          {sent.tasks.map((t) => (
+            <TaskProgress key={t.task.href} task={t} />
+          ))}
+        </div>
+      )}
       {v.redirect && (
         <p className="warning small" data-testid="redirect-not-followed">
           Redirect to <span className="mono">{v.redirect.location}</span>. {v.redirect.reason}

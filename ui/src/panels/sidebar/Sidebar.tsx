@@ -1,10 +1,11 @@
-// The left sidebar: the app's name, the profiles (with their session dots and + New) and Settings;
-// resizable by its edge, collapsible (Ctrl+B). Later sections (Collections, History, Tasks, Tour)
-// go between Profiles and Settings.
+// The left sidebar: the app's name, the profiles (with their session dots and + New), the session's
+// Tasks, and Settings; resizable by its edge, collapsible (Ctrl+B). Later sections (Collections,
+// History, Tour) go between Tasks and Settings.
 import { Splitter } from "../../components/Splitter";
 import { emptyProfile, useActions, useApp } from "../../state/app";
 import { SIDEBAR_MAX, SIDEBAR_MIN } from "../../state/layout";
 import { ProfileList } from "../profiles/ProfileList";
+import { TasksSection } from "../tasks/TasksSection";
 
 export function Sidebar() {
   const actions = useActions();
@@ -56,6 +57,7 @@ export function Sidebar() {
             onNew={() => actions.edit({ profile: emptyProfile() })}
           />
         )}
+        <TasksSection />
         <div className="sidebar-foot">
           <button className="link-button small" onClick={() => actions.edit({ settings: true })} data-testid="open-settings">
             Settings
