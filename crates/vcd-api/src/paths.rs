@@ -21,3 +21,6 @@ pub const CLOUDAPI_PROVIDER_LOGIN_PATH: &str = "/cloudapi/1.0.0/sessions/provide
 
 /// The CloudAPI form of the current session.
 pub const CLOUDAPI_CURRENT_SESSION_PATH: &str = "/cloudapi/1.0.0/sessions/current";
+
+/// The query service: without a type the QueryList, with one its records.
+pub const QUERY_PATH: &str = "/api/query";

@@ -33,6 +33,9 @@ macro_rules! core_errors {
 }
 
 core_errors! {
+    #[error("The query at {url} failed: {reason}.")]
+    QueryFailed { url: String, reason: String },
+
     #[error("The task at {href} could not be read: {reason}. It may have expired (VCD keeps ended tasks for a while); look for it in the org's task list.")]
     TaskUnreadable { href: String, reason: String },
 

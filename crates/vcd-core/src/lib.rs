@@ -13,6 +13,7 @@ mod files;
 mod http;
 mod links;
 mod logging;
+mod query;
 mod request;
 mod secret;
 mod store;
@@ -70,6 +71,11 @@ pub use files::write_atomic_with;
 pub use store::{
     ConnectionProfile, KeyringStatus, ProfileStore, SecretLocation, SecretStore, Settings,
     DEMO_PROFILE_ID,
+};
+
+/// The query service: a query's URL, its pages read into records, Fetch all, export.
+pub use query::{
+    export_records, fetch_all, filter_value, parse_query_page, QueryPage, QueryRecord, QuerySpec,
 };
 
 /// VCD's async tasks: reading them from responses, following them to their end, canceling.

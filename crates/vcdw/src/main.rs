@@ -4,6 +4,7 @@
 mod args;
 mod cmd;
 mod session;
+mod tasks;
 
 use clap::{Parser, Subcommand};
 use serde_json::json;
@@ -32,6 +33,11 @@ enum Command {
     /// Send one request with the session attached (the profile's kept session, else a fresh login);
     /// exits non-zero on HTTP 400 and above.
     Send(cmd::send::SendArgs),
+    /// Run a query of the query service (GET /api/query?type=…): one page, or --all of them;
+    /// printed, or written to a .csv or .json file.
+    Query(cmd::query::QueryArgs),
+    /// Follow a task to its end (`task wait URL`) or cancel it (`task cancel URL`).
+    Task(cmd::task::TaskArgs),
     /// Map the API from the Session (or --from) by following GET links, and save the links found
     /// (.json, .csv, .md or .xml).
     Links(cmd::links::LinksArgs),
@@ -55,6 +61,8 @@ async fn main() -> ExitCode {
         Command::Login(args) => cmd::login::run(args).await,
         Command::Send(args) => cmd::send::run(args).await,
         Command::Links(args) => cmd::links::run(args).await,
+        Command::Query(args) => cmd::query::run(args).await,
+        Command::Task(args) => cmd::task::run(args).await,
         Command::Logout(args) => cmd::logout::run(args).await,
     };
     match result {

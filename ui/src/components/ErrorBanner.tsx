@@ -6,6 +6,7 @@ import type { ErrorKind, ErrorReport } from "../api/backend";
 // Every kind has a title: a new kind in Rust without one here does not compile.
 const TITLES: Record<ErrorKind, string> = {
   invalid_url: "The address is not usable",
+  query_failed: "The query failed",
   task_unreadable: "The task could not be read",
   task_not_canceled: "The task was not canceled",
   connection_refused: "Nothing is listening there",

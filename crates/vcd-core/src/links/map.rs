@@ -241,7 +241,7 @@ fn fields(r: &MapRow) -> [&str; 7] {
 
 /// A CSV cell. One that a spreadsheet would run as a formula (it starts with `=`, `+`, `-`, `@`, a
 /// tab or a carriage return) gets a leading `'`, as OWASP advises, so it opens as text.
-fn csv_field(value: &str) -> String {
+pub(crate) fn csv_field(value: &str) -> String {
     let value = if value.starts_with(['=', '+', '-', '@', '\t', '\r']) {
         format!("'{value}")
     } else {

@@ -8,4 +8,5 @@ pub use extract::{
     extract_links, for_each_link, from_element, parse_link_header, Found, Link, PageLinks,
     Reference, MAX_PAGE_LINKS,
 };
+pub(crate) use map::csv_field;
 pub use map::{save_link_map, ExportFormat, LinkMap, MapRow};

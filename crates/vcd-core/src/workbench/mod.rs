@@ -8,6 +8,7 @@ mod demo;
 mod held;
 mod links;
 mod profiles;
+mod query;
 mod sending;
 mod sessions;
 mod tasks;

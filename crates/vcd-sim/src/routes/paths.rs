@@ -26,7 +26,7 @@ pub const CLOUDAPI_VDCS: &str = "/cloudapi/1.0.0/vdcs";
 pub const CLOUDAPI_EDGE_GATEWAYS: &str = "/cloudapi/1.0.0/edgeGateways";
 
 pub const TASKS_LIST: &str = "/api/tasksList/{id}";
-pub const QUERY_LIST: &str = "/api/query";
+pub const QUERY_LIST: &str = vcd_api::QUERY_PATH;
 /// The packaged queries older scripts and guides use, by the query type each one answers.
 pub const PACKAGED_QUERIES: &[(&str, &str)] = &[
     ("/api/vApps/query", "vApp"),

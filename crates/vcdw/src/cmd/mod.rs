@@ -4,6 +4,8 @@ pub mod links;
 pub mod login;
 pub mod logout;
 pub mod profile;
+pub mod query;
 pub mod send;
 pub mod sim;
+pub mod task;
 pub mod versions;

@@ -30,9 +30,13 @@ pub struct SendArgs {
     #[arg(long, value_name = "TYPE")]
     content_type: Option<String>,
     /// Print {"status", "elapsed_ms", "headers", "body", "links", "references", "links_total",
-    /// "references_total", "error"}.
+    /// "references_total", "error", "tasks"}.
     #[arg(long)]
     json: bool,
+    /// Follow the tasks the answer starts (a 202's Task, a new entity's embedded Task) to their
+    /// end, progress on stderr; exit non-zero when one fails or is canceled.
+    #[arg(long)]
+    wait: bool,
 }
 
 fn parse_header(text: &str) -> Result<DraftHeader, String> {
@@ -83,8 +87,27 @@ pub async fn run(args: SendArgs) -> Result<(), String> {
         .await
         .map_err(fail)?;
     let result = workbench.send(SESSION, 1, draft, auth).await;
+    // Tasks are followed on the same session, before it ends.
+    let mut waited = Vec::new();
+    let mut task_failure = None;
+    if let (true, Ok(sent)) = (args.wait, &result) {
+        for t in sent.tasks.iter().filter(|t| t.task.status.is_running()) {
+            match crate::tasks::follow(&workbench, &t.task.href).await {
+                Ok(end) => waited.push(end),
+                Err((end, message)) => {
+                    waited.extend(end);
+                    task_failure.get_or_insert(message);
+                }
+            }
+        }
+    }
     session::detach(&workbench, stays).await;
     let sent = result.map_err(fail)?;
+    let tasks: Vec<_> = if args.wait {
+        waited
+    } else {
+        sent.tasks.clone()
+    };
     let response = workbench.response(sent.id).map_err(fail)?;
     let view = sent.view;
     if as_json {
@@ -105,6 +128,7 @@ pub async fn run(args: SendArgs) -> Result<(), String> {
             "error": view.error,
             "parse_error": view.parse_error,
             "redirect": view.redirect,
+            "tasks": tasks,
         });
         print_json_with_body(&response.body, &rest)
             .map_err(|e| format!("the answer could not be printed: {e}"))?;
@@ -145,6 +169,9 @@ pub async fn run(args: SendArgs) -> Result<(), String> {
                 eprintln!("vcdw: hint: {hint}");
             }
         }
+    }
+    if let Some(message) = task_failure {
+        return Err(message);
     }
     if view.status >= 400 {
         return Err(format!(
