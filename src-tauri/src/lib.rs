@@ -11,6 +11,8 @@ mod webview;
 pub use ipc::write_ui_types;
 
 pub fn run() {
+    // Before any thread starts and before WebKit spawns its web process, which inherits it.
+    webview::prepare_environment();
     // To stderr, with vcd-core's filter (it keeps headers, and so tokens, out of the log).
     let _ = tracing_subscriber::fmt()
         .with_env_filter(vcd_core::log_filter("warn"))

@@ -19,6 +19,8 @@ mod secret;
 mod store;
 mod syntax;
 mod tasks;
+#[cfg(test)]
+mod test_samples;
 mod view;
 mod workbench;
 mod xml;

@@ -202,6 +202,19 @@ pub fn expect(
     Ok(node)
 }
 
+/// [`expect`], then the root's children checked against `sequence` ([`check_sequence`]).
+pub fn expect_in_order(
+    content_type: Option<&str>,
+    bytes: &[u8],
+    media_type: &str,
+    root: &str,
+    sequence: &[Particle],
+) -> Result<Node, Refusal> {
+    let node = expect(content_type, bytes, media_type, root)?;
+    check_sequence(&node, sequence)?;
+    Ok(node)
+}
+
 /// One element of a schema sequence: its name and how often it may appear.
 pub struct Particle {
     pub name: &'static str,

@@ -291,15 +291,10 @@ mod tests {
 
     #[test]
     fn the_real_query_sample_reads_its_paging_and_records() {
-        let dir = std::env::var_os("VCD_SAMPLES_DIR")
-            .map(std::path::PathBuf::from)
-            .unwrap_or_else(|| {
-                std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-                    .join("../../../shared/vcd-samples")
-            });
-        let page =
-            parse_query_page(&std::fs::read(dir.join("query-vapp-records-page2of5.xml")).unwrap())
-                .unwrap();
+        let page = parse_query_page(&crate::test_samples::sample(
+            "query-vapp-records-page2of5.xml",
+        ))
+        .unwrap();
         assert_eq!((page.total, page.page, page.page_size), (5, 2, 1));
         assert_eq!(page.records.len(), 1);
         assert_eq!(page.records[0].element, "VAppRecord");

@@ -315,16 +315,7 @@ pub async fn cancel_task(manager: &SessionManager, task: &TaskState) -> Result<(
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn sample(name: &str) -> Vec<u8> {
-        let dir = std::env::var_os("VCD_SAMPLES_DIR")
-            .map(std::path::PathBuf::from)
-            .unwrap_or_else(|| {
-                std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-                    .join("../../../shared/vcd-samples")
-            });
-        std::fs::read(dir.join(name)).unwrap()
-    }
+    use crate::test_samples::sample;
 
     #[test]
     fn the_real_task_samples_read_with_status_owner_error_and_cancel_link() {

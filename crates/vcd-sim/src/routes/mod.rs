@@ -6,6 +6,7 @@
 pub(crate) mod answer;
 pub(crate) mod auth;
 mod cloudapi;
+mod paging;
 pub(crate) mod paths;
 pub(crate) mod query;
 pub(crate) mod tasks;

@@ -6,6 +6,7 @@
 
 use crate::query::filter::{self, Escaping};
 use crate::routes::answer::{json_error, require_session, served_version};
+use crate::routes::paging;
 use crate::routes::paths;
 use crate::sessions::SimSession;
 use crate::state::{Shared, SimState};
@@ -237,24 +238,13 @@ fn page(
     values: Vec<Value>,
     params: &BTreeMap<String, String>,
 ) -> Response {
-    let number = |key: &str, default: usize| -> Result<usize, Response> {
-        match params.get(key) {
-            None => Ok(default),
-            Some(v) => match v.parse::<usize>() {
-                Ok(n) if n > 0 => Ok(n),
-                _ => Err(bad(format!(
-                    "{key} must be a whole number of at least 1, not \"{v}\"."
-                ))),
-            },
-        }
-    };
-    let page_no = match number("page", 1) {
+    let page_no = match paging::positive(params, "page", 1) {
         Ok(p) => p,
-        Err(r) => return r,
+        Err(m) => return bad(m),
     };
-    let page_size = match number("pageSize", QUERY_DEFAULT_PAGE_SIZE) {
+    let page_size = match paging::positive(params, "pageSize", QUERY_DEFAULT_PAGE_SIZE) {
         Ok(p) => p.min(QUERY_MAX_PAGE_SIZE),
-        Err(r) => return r,
+        Err(m) => return bad(m),
     };
     let mut rows: Vec<(BTreeMap<String, String>, Value)> = values
         .into_iter()
@@ -290,23 +280,17 @@ fn page(
         }
         rows.retain(|(flat, _)| filter::matches(&expr, &|p| flat.get(p).map(String::as_str)));
     }
-    let sort = match (params.get("sortAsc"), params.get("sortDesc")) {
-        (Some(a), None) => Some((a.clone(), false)),
-        (None, Some(d)) => Some((d.clone(), true)),
-        (None, None) => None,
-        (Some(_), Some(_)) => return bad("Give sortAsc or sortDesc, not both.".into()),
+    let sort = match paging::sort(params) {
+        Ok(s) => s,
+        Err(m) => return bad(m),
     };
     if let Some((p, desc)) = sort {
         rows.sort_by(|a, b| {
-            let o = match (a.0.get(&p), b.0.get(&p)) {
-                (Some(x), Some(y)) => filter::compare(x, y),
-                (x, y) => x.is_some().cmp(&y.is_some()),
-            };
-            if desc {
-                o.reverse()
-            } else {
-                o
-            }
+            paging::order(
+                a.0.get(&p).map(String::as_str),
+                b.0.get(&p).map(String::as_str),
+                desc,
+            )
         });
     }
     let total = rows.len();

@@ -8,6 +8,7 @@
 use crate::query::filter::{self, Escaping};
 use crate::query::{for_each_record, urn_of, QueryType, Record, ALL};
 use crate::routes::answer::{vcd_error, xml, Caller};
+use crate::routes::paging;
 use crate::routes::paths;
 use crate::state::{Shared, SimState};
 use crate::xml::{self as xmlns, Xml};
@@ -170,27 +171,13 @@ fn answer(
             format!("Bad request: \"{format}\" is not a query format; use records, idrecords or references."),
         );
     };
-    let number = |key: &str, default: usize| -> Result<usize, Response> {
-        match params.get(key) {
-            None => Ok(default),
-            Some(v) => match v.parse::<usize>() {
-                Ok(n) if n > 0 => Ok(n),
-                _ => Err(bad(
-                    state,
-                    format!(
-                        "Bad request: {key} must be a whole number of at least 1, not \"{v}\"."
-                    ),
-                )),
-            },
-        }
-    };
-    let page = match number("page", 1) {
+    let page = match paging::positive(params, "page", 1) {
         Ok(p) => p,
-        Err(r) => return r,
+        Err(m) => return bad(state, format!("Bad request: {m}")),
     };
-    let page_size = match number("pageSize", QUERY_DEFAULT_PAGE_SIZE) {
+    let page_size = match paging::positive(params, "pageSize", QUERY_DEFAULT_PAGE_SIZE) {
         Ok(p) => p.min(QUERY_MAX_PAGE_SIZE),
-        Err(r) => return r,
+        Err(m) => return bad(state, format!("Bad request: {m}")),
     };
     let properties = t.properties();
     let unknown = |p: &str| {
@@ -224,16 +211,9 @@ fn answer(
             Err(message) => return bad(state, message),
         },
     };
-    let sort = match (params.get("sortAsc"), params.get("sortDesc")) {
-        (Some(a), None) => Some((a.clone(), false)),
-        (None, Some(d)) => Some((d.clone(), true)),
-        (None, None) => None,
-        (Some(_), Some(_)) => {
-            return bad(
-                state,
-                "Bad request: give sortAsc or sortDesc, not both.".into(),
-            )
-        }
+    let sort = match paging::sort(params) {
+        Ok(s) => s,
+        Err(m) => return bad(state, format!("Bad request: {m}")),
     };
     if let Some((p, _)) = &sort {
         if !properties.contains(&p.as_str()) {
@@ -275,17 +255,7 @@ fn answer(
         total += 1;
     });
     if let Some((p, desc)) = &sort {
-        kept.sort_by(|a, b| {
-            let o = match (a.get(t, p), b.get(t, p)) {
-                (Some(x), Some(y)) => filter::compare(x, y),
-                (x, y) => x.is_some().cmp(&y.is_some()),
-            };
-            if *desc {
-                o.reverse()
-            } else {
-                o
-            }
-        });
+        kept.sort_by(|a, b| paging::order(a.get(t, p), b.get(t, p), *desc));
         kept = kept.into_iter().skip(first).take(page_size).collect();
     }
     let last = total.div_ceil(page_size).max(1);

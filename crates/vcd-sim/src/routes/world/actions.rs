@@ -199,14 +199,13 @@ pub async fn deploy(
     bytes: Bytes,
 ) -> Response {
     with_entity(&state, &caller, &id, kinds_at(paths::VAPP), |_h, e| {
-        let params = match body::expect(
+        let params = match body::expect_in_order(
             content_type(&headers),
             &bytes,
             types::DEPLOY_PARAMS,
             "DeployVAppParams",
-        )
-        .and_then(|n| body::check_sequence(&n, &[]).map(|_| n))
-        {
+            &[],
+        ) {
             Ok(n) => n,
             Err(r) => return refuse(&state, r),
         };
@@ -266,14 +265,13 @@ pub async fn undeploy(
     bytes: Bytes,
 ) -> Response {
     with_entity(&state, &caller, &id, kinds_at(paths::VAPP), |_h, e| {
-        let params = match body::expect(
+        let params = match body::expect_in_order(
             content_type(&headers),
             &bytes,
             types::UNDEPLOY_PARAMS,
             "UndeployVAppParams",
-        )
-        .and_then(|n| body::check_sequence(&n, &[opt("UndeployPowerAction")]).map(|_| n))
-        {
+            &[opt("UndeployPowerAction")],
+        ) {
             Ok(n) => n,
             Err(r) => return refuse(&state, r),
         };
@@ -433,12 +431,12 @@ pub async fn edit(
             Kind::Vm => (types::VM, "Vm", VM_EDIT),
             _ => (types::VAPP, "VApp", VAPP_EDIT),
         };
-        let n = match body::expect(content_type(&headers), &bytes, media_type, root)
-            .and_then(|n| body::check_sequence(&n, sequence).map(|_| n))
-        {
-            Ok(n) => n,
-            Err(r) => return refuse(&state, r),
-        };
+        let n =
+            match body::expect_in_order(content_type(&headers), &bytes, media_type, root, sequence)
+            {
+                Ok(n) => n,
+                Err(r) => return refuse(&state, r),
+            };
         let s = shown(&state, e);
         if let Err(r) = busy(&state, e, &s.name) {
             return r;
@@ -552,14 +550,13 @@ pub async fn instantiate(
     bytes: Bytes,
 ) -> Response {
     with_entity(&state, &caller, &id, &[Kind::Vdc], |h, vdc| {
-        let n = match body::expect(
+        let n = match body::expect_in_order(
             content_type(&headers),
             &bytes,
             types::INSTANTIATE_PARAMS,
             "InstantiateVAppTemplateParams",
-        )
-        .and_then(|n| body::check_sequence(&n, INSTANTIATE).map(|_| n))
-        {
+            INSTANTIATE,
+        ) {
             Ok(n) => n,
             Err(r) => return refuse(&state, r),
         };
@@ -593,14 +590,13 @@ pub async fn compose(
     bytes: Bytes,
 ) -> Response {
     with_entity(&state, &caller, &id, &[Kind::Vdc], |h, vdc| {
-        let n = match body::expect(
+        let n = match body::expect_in_order(
             content_type(&headers),
             &bytes,
             types::COMPOSE_PARAMS,
             "ComposeVAppParams",
-        )
-        .and_then(|n| body::check_sequence(&n, COMPOSE).map(|_| n))
-        {
+            COMPOSE,
+        ) {
             Ok(n) => n,
             Err(r) => return refuse(&state, r),
         };
@@ -634,18 +630,10 @@ pub async fn compose(
 /// The route template an entity's metadata path starts with, from the request's own path.
 fn metadata_holder(uri: &Uri) -> &'static str {
     let path = uri.path();
-    [
-        paths::VDC,
-        paths::VAPP,
-        paths::CATALOG,
-        paths::CATALOG_ITEM,
-        paths::VAPP_TEMPLATE,
-        paths::NETWORK,
-        paths::MEDIA,
-    ]
-    .into_iter()
-    .find(|t| path.starts_with(t.trim_end_matches("{id}")))
-    .unwrap_or(paths::VAPP)
+    super::METADATA_HOLDERS
+        .into_iter()
+        .find(|t| path.starts_with(t.trim_end_matches("{id}")))
+        .unwrap_or(paths::VAPP)
 }
 
 const METADATA_TYPES: [&str; 4] = [
@@ -720,10 +708,14 @@ pub async fn metadata_merge(
 ) -> Response {
     let kinds = kinds_at(metadata_holder(&uri));
     with_entity(&state, &caller, &id, kinds, |_h, e| {
-        let n = match body::expect(content_type(&headers), &bytes, types::METADATA, "Metadata")
-            .and_then(|n| {
-                body::check_sequence(&n, &[many("Link"), many("MetadataEntry")]).map(|_| n)
-            }) {
+        let sequence = [many("Link"), many("MetadataEntry")];
+        let n = match body::expect_in_order(
+            content_type(&headers),
+            &bytes,
+            types::METADATA,
+            "Metadata",
+            &sequence,
+        ) {
             Ok(n) => n,
             Err(r) => return refuse(&state, r),
         };
@@ -801,15 +793,14 @@ pub async fn metadata_value_put(
 ) -> Response {
     let kinds = kinds_at(metadata_holder(&uri));
     with_entity(&state, &caller, &id, kinds, |_h, e| {
-        let n = match body::expect(
+        let sequence = [many("Link"), opt("Domain"), one("TypedValue")];
+        let n = match body::expect_in_order(
             content_type(&headers),
             &bytes,
             types::METADATA_VALUE,
             "MetadataValue",
-        )
-        .and_then(|n| {
-            body::check_sequence(&n, &[many("Link"), opt("Domain"), one("TypedValue")]).map(|_| n)
-        }) {
+            &sequence,
+        ) {
             Ok(n) => n,
             Err(r) => return refuse(&state, r),
         };

@@ -84,7 +84,7 @@ pub fn routes() -> Router<Shared> {
 }
 
 /// The route templates of the kinds that carry metadata.
-const METADATA_HOLDERS: [&str; 7] = [
+pub(super) const METADATA_HOLDERS: [&str; 7] = [
     paths::VDC,
     paths::VAPP,
     paths::CATALOG,
