@@ -24,3 +24,18 @@ pub const CLOUDAPI_CURRENT_SESSION_PATH: &str = "/cloudapi/1.0.0/sessions/curren
 
 /// The query service: without a type the QueryList, with one its records.
 pub const QUERY_PATH: &str = "/api/query";
+
+/// CloudAPI's paged JSON lists of orgs, VDCs, edge gateways and the caller's API tokens.
+pub const CLOUDAPI_ORGS: &str = "/cloudapi/1.0.0/orgs";
+pub const CLOUDAPI_VDCS: &str = "/cloudapi/1.0.0/vdcs";
+pub const CLOUDAPI_EDGE_GATEWAYS: &str = "/cloudapi/1.0.0/edgeGateways";
+pub const CLOUDAPI_TOKENS: &str = "/cloudapi/1.0.0/tokens";
+
+/// The CloudAPI lists the query builder offers beside the query service's types, by the name it
+/// shows.
+pub const CLOUDAPI_LISTS: &[(&str, &str)] = &[
+    ("orgs", CLOUDAPI_ORGS),
+    ("vdcs", CLOUDAPI_VDCS),
+    ("edgeGateways", CLOUDAPI_EDGE_GATEWAYS),
+    ("tokens", CLOUDAPI_TOKENS),
+];

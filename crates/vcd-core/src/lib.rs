@@ -72,12 +72,13 @@ pub use discover::{discover, page_links, DiscoverLimits, DiscoverProgress};
 pub use files::write_atomic_with;
 pub use store::{
     ConnectionProfile, KeyringStatus, ProfileStore, SecretLocation, SecretStore, Settings,
-    DEMO_PROFILE_ID,
+    DEMO_PROFILE_ID, MAX_FETCH_CONCURRENCY,
 };
 
 /// The query service: a query's URL, its pages read into records, Fetch all, export.
 pub use query::{
-    export_records, fetch_all, filter_value, parse_query_page, QueryPage, QueryRecord, QuerySpec,
+    export_records, fetch_all, filter_value, parse_list_page, parse_query_page, FilterRow,
+    QueryForm, QueryPage, QueryRecord, QuerySpec, FILTER_OPERATORS,
 };
 
 /// VCD's async tasks: reading them from responses, following them to their end, canceling.
@@ -94,6 +95,6 @@ pub use xml::VcdError;
 /// The workbench a front end holds: stores, one shared session per profile, kept responses and
 /// their body chunks, link maps, cancellable requests and discoveries.
 pub use workbench::{
-    check_savable, BodyChunk, DiscoverSummary, LoginView, SavedLinks, SavedProfile, SentResponse,
-    SessionBadge, SimulatorStatus, TaskView, Workbench,
+    check_savable, BodyChunk, DiscoverSummary, FetchProgress, FetchedRecords, LoginView,
+    SavedLinks, SavedProfile, SentResponse, SessionBadge, SimulatorStatus, TaskView, Workbench,
 };

@@ -200,7 +200,7 @@ function initialState(): AppState {
     logins: {},
     editing: null,
     note: null,
-    settings: { large_body_mb: 5, max_body_mb: 2048, variables: {} },
+    settings: { large_body_mb: 5, max_body_mb: 2048, fetch_concurrency: 4, variables: {} },
     tabs: {},
     inFlight: {},
     versionLists: {},

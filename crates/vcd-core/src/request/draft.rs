@@ -39,6 +39,21 @@ pub struct RequestDraft {
     pub advertised: Option<AdvertisedLink>,
 }
 
+impl RequestDraft {
+    /// A bare `GET` of `url`: the pipeline adds the Accept header of the session's version.
+    pub fn get(url: &str) -> RequestDraft {
+        RequestDraft {
+            method: "GET".into(),
+            url: url.to_string(),
+            headers: Vec::new(),
+            body: None,
+            timeout_secs: None,
+            body_file: None,
+            advertised: None,
+        }
+    }
+}
+
 /// A link as a page advertised it: the page's URL and the link's `rel`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct AdvertisedLink {

@@ -7,4 +7,4 @@ mod settings;
 
 pub use self::keyring::{KeyringStatus, SecretLocation, SecretStore};
 pub use profiles::{ConnectionProfile, ProfileStore, DEMO_PROFILE_ID};
-pub use settings::Settings;
+pub use settings::{Settings, MAX_FETCH_CONCURRENCY};

@@ -17,6 +17,9 @@ pub struct Settings {
     /// The largest response (after decompression) a request may receive, in megabytes.
     #[serde(default = "default_max_body_mb")]
     pub max_body_mb: u32,
+    /// How many pages of a query Fetch all reads at once (1 to 16).
+    #[serde(default = "default_fetch_concurrency")]
+    pub fetch_concurrency: u32,
     /// The environment: `{{name}}` values for every profile (a profile's own variables win).
     #[serde(default)]
     pub variables: BTreeMap<String, String>,
@@ -37,6 +40,13 @@ fn default_large_body_mb() -> u32 {
     5
 }
 
+fn default_fetch_concurrency() -> u32 {
+    4
+}
+
+/// More pages at once than this only loads the server: VCD itself throttles a tenant's API calls.
+pub const MAX_FETCH_CONCURRENCY: u32 = 16;
+
 fn default_max_body_mb() -> u32 {
     (DEFAULT_MAX_BODY / 1024 / 1024) as u32
 }
@@ -46,6 +56,7 @@ impl Default for Settings {
         Settings {
             large_body_mb: default_large_body_mb(),
             max_body_mb: default_max_body_mb(),
+            fetch_concurrency: default_fetch_concurrency(),
             variables: BTreeMap::new(),
             unknown: UnknownFields::new(),
         }
@@ -74,6 +85,11 @@ impl Settings {
         }
     }
 
+    /// Pages Fetch all reads at once, within 1 to [`MAX_FETCH_CONCURRENCY`].
+    pub fn fetch_concurrency(&self) -> usize {
+        self.fetch_concurrency.clamp(1, MAX_FETCH_CONCURRENCY) as usize
+    }
+
     pub fn load_at(path: &Path) -> Result<Settings, CoreError> {
         Ok(store(path).read()?.unwrap_or_default())
     }
@@ -94,6 +110,12 @@ impl Settings {
             return Err(CoreError::Profile(
                 "The largest response must be at least 1 MB.".into(),
             ));
+        }
+        if !(1..=MAX_FETCH_CONCURRENCY).contains(&self.fetch_concurrency) {
+            return Err(CoreError::Profile(format!(
+                "Fetch all reads 1 to {MAX_FETCH_CONCURRENCY} pages at once; {} is outside that.",
+                self.fetch_concurrency
+            )));
         }
         store(path).update(|saved: &mut Settings| {
             let unknown = std::mem::take(&mut saved.unknown);
@@ -130,6 +152,13 @@ mod tests {
         .save_at(&path)
         .unwrap_err();
         assert!(err.to_string().contains("at least 1 MB"), "{err}");
+        let err = Settings {
+            fetch_concurrency: 40,
+            ..Settings::default()
+        }
+        .save_at(&path)
+        .unwrap_err();
+        assert!(err.to_string().contains("1 to 16 pages"), "{err}");
         std::fs::write(&path, "{ broken").unwrap();
         let err = Settings::load_at(&path).unwrap_err().to_string();
         assert!(err.contains("not a valid settings file"), "{err}");

@@ -16,6 +16,7 @@ mod tasks;
 pub use demo::SimulatorStatus;
 pub use held::BodyChunk;
 pub use links::{DiscoverSummary, SavedLinks};
+pub use query::{FetchProgress, FetchedRecords};
 pub use sending::SentResponse;
 pub use sessions::{check_savable, LoginView, SavedProfile, SessionBadge};
 pub use tasks::TaskView;
@@ -44,6 +45,8 @@ pub struct Workbench {
     maps: Arc<Mutex<HashMap<String, LinkMap>>>,
     discoveries: Mutex<HashMap<String, Arc<AtomicBool>>>,
     in_flight: Mutex<HashMap<u32, AbortHandle>>,
+    /// The records of the latest Fetch alls, by fetch id, for export.
+    fetched: Mutex<std::collections::VecDeque<(u32, Arc<Vec<crate::query::QueryRecord>>)>>,
     /// Every task seen in this run, by href.
     tasks: Mutex<HashMap<String, tasks::TrackedTask>>,
     /// How many links and references a sent response's view lists (all stay kept for saving).
@@ -86,6 +89,7 @@ impl Workbench {
             maps: Arc::default(),
             discoveries: Mutex::default(),
             in_flight: Mutex::default(),
+            fetched: Mutex::default(),
             tasks: Mutex::default(),
             listed_links: LISTED_LINKS,
         }

@@ -20,10 +20,7 @@ pub const USER: &str = "/api/admin/user/{id}";
 pub const ORG_USERS: &str = "/api/admin/org/{id}/users";
 pub const ORG_CATALOGS: &str = "/api/admin/org/{id}/catalogs";
 pub const CLOUDAPI_USERS: &str = "/cloudapi/1.0.0/users";
-pub const CLOUDAPI_TOKENS: &str = "/cloudapi/1.0.0/tokens";
-pub const CLOUDAPI_ORGS: &str = "/cloudapi/1.0.0/orgs";
-pub const CLOUDAPI_VDCS: &str = "/cloudapi/1.0.0/vdcs";
-pub const CLOUDAPI_EDGE_GATEWAYS: &str = "/cloudapi/1.0.0/edgeGateways";
+pub use vcd_api::{CLOUDAPI_EDGE_GATEWAYS, CLOUDAPI_ORGS, CLOUDAPI_TOKENS, CLOUDAPI_VDCS};
 
 pub const TASKS_LIST: &str = "/api/tasksList/{id}";
 pub const QUERY_LIST: &str = vcd_api::QUERY_PATH;

@@ -73,6 +73,8 @@ pub async fn run(args: QueryArgs) -> Result<(), String> {
         }
         .into(),
         filter: args.filter.clone().unwrap_or_default(),
+        cloudapi: false,
+        filter_encoded: false,
         fields: args.fields.clone(),
         sort: args
             .sort_asc
@@ -124,59 +126,43 @@ pub async fn run(args: QueryArgs) -> Result<(), String> {
     Ok(())
 }
 
-/// The first page (sent as the app sends), or with `all` every page.
+/// The first page (sent as the app sends, read as the query builder reads it), or with `all`
+/// every page through the Workbench's Fetch all.
 async fn fetch(
     workbench: &vcd_core::Workbench,
     spec: &QuerySpec,
     all: bool,
     concurrency: usize,
 ) -> Result<(u64, Vec<QueryRecord>), vcd_core::CoreError> {
-    let draft = RequestDraft {
-        method: "GET".into(),
-        url: spec.path(),
-        headers: Vec::new(),
-        body: None,
-        timeout_secs: None,
-        body_file: None,
-        advertised: None,
-    };
     let sent = workbench
-        .send(SESSION, 1, draft, RequestAuth::Inherit)
+        .send(
+            SESSION,
+            1,
+            RequestDraft::get(&spec.path()),
+            RequestAuth::Inherit,
+        )
         .await?;
-    let response = workbench.response(sent.id)?;
-    let failed = |reason: String| vcd_core::CoreError::QueryFailed {
-        url: response.url.clone(),
-        reason,
-    };
-    if sent.view.status != 200 {
-        return Err(failed(
-            sent.view
-                .error
-                .as_ref()
-                .map(|e| e.message.clone())
-                .unwrap_or_else(|| format!("HTTP {}", sent.view.status)),
-        ));
-    }
-    let body = response
-        .body
-        .in_memory()
-        .ok_or_else(|| failed("the answer is too large to be a page of records".into()))?;
-    let page = vcd_core::parse_query_page(body).map_err(failed)?;
+    let page = workbench.list_page(sent.id)?;
     if !all {
         return Ok((page.total, page.records));
     }
-    let first = page.first.clone().unwrap_or_else(|| response.url.clone());
     // Progress on a terminal only: a log file gets the summary line.
     let terminal = std::io::IsTerminal::is_terminal(&std::io::stderr());
-    let records = workbench
-        .fetch_all(SESSION, &first, concurrency, |done, pages| {
-            if terminal && pages > 1 {
-                eprint!("\rvcdw: page {done} of {pages}");
-                if done == pages {
-                    eprintln!();
+    let fetched = workbench
+        .fetch_all(
+            SESSION,
+            2,
+            sent.id,
+            Some(concurrency),
+            move |done, pages| {
+                if terminal && pages > 1 {
+                    eprint!("\rvcdw: page {done} of {pages}");
+                    if done == pages {
+                        eprintln!();
+                    }
                 }
-            }
-        })
+            },
+        )
         .await?;
-    Ok((page.total, records))
+    Ok((page.total, workbench.fetched(fetched.fetch_id)?.to_vec()))
 }

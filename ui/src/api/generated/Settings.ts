@@ -10,6 +10,10 @@ large_body_mb: number,
  */
 max_body_mb: number, 
 /**
+ * How many pages of a query Fetch all reads at once (1 to 16).
+ */
+fetch_concurrency: number, 
+/**
  * The environment: `{{name}}` values for every profile (a profile's own variables win).
  */
 variables: { [key in string]?: string }, };

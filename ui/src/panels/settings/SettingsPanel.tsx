@@ -51,6 +51,21 @@ export function SettingsPanel({ settings, onSaved, onClose }: Props) {
           A larger answer, or a compressed one that inflates far beyond its size, ends its request with an error;
           answers over 8 MB wait in a temporary file that is removed with them.
         </p>
+        <label>
+          Pages Fetch all reads at once
+          <input
+            type="number"
+            min={1}
+            max={16}
+            value={draft.fetch_concurrency}
+            data-testid="fetch-concurrency"
+            onChange={(e) => setDraft({ ...draft, fetch_concurrency: Number(e.target.value) })}
+          />
+        </label>
+        <p className="muted small">
+          Fetch all (the query service and CloudAPI lists) reads this many pages side by side, 1 to 16; more only
+          loads the server.
+        </p>
         <fieldset className="wide">
           <legend>
             Environment: <code>{"{{name}}"}</code> values for every profile (a profile's own variables win; not for
